@@ -1,0 +1,52 @@
+"""Pelican settings for building the archive locally (``invoke build``)."""
+
+AUTHOR = "Briefing Archive editors"
+SITENAME = "Briefing Archive"
+SITESUBTITLE = "Annotated clippings on the August 2021 diplomacy over Afghanistan"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+# Everything from clippings and notes is escaped; only our rendered Markdown is marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+PLUGIN_PATHS = ["plugins"]
+# Order matters: each plugin reads what the ones before it attached to articles.
+PLUGINS = [
+    "build_guard",
+    "markdown_reader",
+    "data_export",
+]
+
+# Explicit file names and relative links: the site also works opened from disk.
+RELATIVE_URLS = True
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archive/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = "archive/{date:%Y}/{date:%m}/index.html"
+ARCHIVES_SAVE_AS = "archives.html"
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+
+# The archive is organised by date, source and entity, not by category, tag or author.
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# Feeds belong to the published site (publishconf.py), not to local builds.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Editor-owned data that steers the rules (see ARCHITECTURE.md), inside PATH.
+ARCHIVE_DATA = "data"

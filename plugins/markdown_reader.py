@@ -1,0 +1,72 @@
+"""Read ``.md`` content with markdown-it-py (see ``archive.markdown``)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, ClassVar
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.readers import BaseReader, Readers
+
+from archive.errors import ContentError, build_errors
+from archive.markdown import renderer, split_front_matter
+
+# Front-matter keys Pelican itself interprets; the rest pass through as they are.
+_PELICAN_KEYS = {"title", "date", "modified", "slug", "summary", "status", "tags", "category"}
+
+
+class MarkdownItReader(BaseReader):
+    """A small reader: YAML front matter, CommonMark body, errors with file and line."""
+
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md", "markdown"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._md = renderer()
+
+    def read(self, filename: str) -> tuple[str, dict[str, Any]]:
+        try:
+            with open(filename, encoding="utf-8") as handle:
+                document = split_front_matter(handle.read(), filename)
+            metadata = {
+                key: self._process(key, value, filename, document.key_lines.get(key))
+                for key, value in document.meta.items()
+            }
+        except UnicodeDecodeError as error:
+            build_errors.report(ContentError(filename, f"not UTF-8 text ({error.reason})"))
+            raise
+        except ContentError as error:
+            build_errors.report(error)
+            raise
+        return self._md.render(document.body), metadata
+
+    def _process(self, key: str, value: Any, filename: str, line: int | None) -> Any:
+        if key not in _PELICAN_KEYS or value is None:
+            return value
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        try:
+            return self.process_metadata(key, str(value))
+        except ValueError as error:
+            raise ContentError(filename, f"front matter '{key}': {error}", line) from None
+
+
+def _add_reader(readers: Readers) -> None:
+    for extension in MarkdownItReader.file_extensions:
+        readers.reader_classes[extension] = MarkdownItReader
+
+
+def _forget_python_markdown(generator: Generator) -> None:
+    """Pelican warns that Python-Markdown is missing for every .md file: we don't use it."""
+    for extension in MarkdownItReader.file_extensions:
+        generator.readers.disabled_readers.pop(extension, None)
+
+
+def register() -> None:
+    """Make ours the reader of Markdown files."""
+    signals.readers_init.connect(_add_reader)
+    signals.generator_init.connect(_forget_python_markdown)

@@ -1,0 +1,254 @@
+"""Tasks for editors and operators, in the style of Pelican's quickstart ``tasks.py``.
+
+``invoke --list`` shows them; ``invoke --help TASK`` shows a task's options.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from invoke import Context, task
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS_FILE_PUBLISH = "publishconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / SETTINGS_FILE_BASE))}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": SETTINGS_FILE_PUBLISH,
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "publish_root": os.environ.get("ARCHIVE_PUBLISH_ROOT", "public"),
+    "keep_releases": 3,
+    "host": "127.0.0.1",
+    "port": 8000,
+    "seeds": "../shared/seeds",
+}
+CONTENT = ROOT / SETTINGS["PATH"]
+DATA = CONTENT / SETTINGS["ARCHIVE_DATA"]
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pelican_run(cmd: str) -> None:
+    """Run Pelican in this process, with the extra options given on the command line."""
+    os.chdir(ROOT)
+    pelican_main(shlex.split(cmd))
+
+
+@task
+def clean(c: Context) -> None:
+    """Remove the generated files."""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+
+
+@task(help={"paths": "clippings or folders of clippings (default: the shared seeds)"})
+def ingest(c: Context, paths: str = "") -> None:
+    """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
+    from archive.ingest import run_ingest
+
+    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["seeds"]]
+    status = run_ingest(targets, CONTENT / "articles", DATA / "furniture.txt")
+    if status:
+        sys.exit(status)
+
+
+@task
+def build(c: Context) -> None:
+    """Build the site into output/ from content/."""
+    pelican_run(f"-s {CONFIG['settings_base']}")
+
+
+@task
+def rebuild(c: Context) -> None:
+    """Build from scratch: remove output/ first."""
+    pelican_run(f"-d -s {CONFIG['settings_base']}")
+
+
+@task
+def regenerate(c: Context) -> None:
+    """Rebuild whenever content or theme changes (no server)."""
+    pelican_run(f"-r -s {CONFIG['settings_base']}")
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def serve(c: Context, port: int = 0) -> None:
+    """Serve output/ on http://127.0.0.1:8000 (Ctrl-C stops)."""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    address = (CONFIG["host"], port or CONFIG["port"])
+    server = AddressReuseTCPServer(CONFIG["deploy_path"], address, ComplexHTTPRequestHandler)
+    print(f"Serving the archive at http://{address[0]}:{address[1]}/ (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def reserve(c: Context) -> None:
+    """Build, then serve."""
+    build(c)
+    serve(c)
+
+
+@task
+def livereload(c: Context) -> None:
+    """Build, serve, and rebuild and reload the browser when content or theme changes."""
+    from livereload import Server
+
+    def cached_build() -> None:
+        try:
+            pelican_run(
+                f"-s {CONFIG['settings_base']} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+            )
+        except SystemExit:
+            print("build failed: the errors are above; fix them and save again", flush=True)
+
+    cached_build()
+    server = Server()
+    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/*.py", "archive/*.py"):
+        server.watch(pattern, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task(help={"target": "folder the live site is served from (default: public/)"})
+def publish(c: Context, target: str = "") -> None:
+    """Build with publishconf.py into a new release, check it, then switch to it atomically.
+
+    The live folder is a symbolic link to the current release; the previous
+    releases are kept, so `invoke rollback` can switch back.
+    """
+    from archive.sitecheck import check_site
+
+    root = ROOT / (target or CONFIG["publish_root"])
+    releases = root.parent / f".{root.name}-releases"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    release = releases / stamp
+    pelican_run(f"-s {CONFIG['settings_publish']} -o {release}")
+    problems = check_site(release)
+    if problems:
+        print("\n".join(problems))
+        print(
+            f"publish stopped: {len(problems)} problem(s) in {release}; the live site is unchanged"
+        )
+        sys.exit(1)
+    _switch(root, release)
+    _prune(releases, CONFIG["keep_releases"])
+    print(f"published {release.name} -> {root}")
+
+
+@task(help={"target": "folder the live site is served from (default: public/)"})
+def rollback(c: Context, target: str = "") -> None:
+    """Switch the live site back to the release before the current one."""
+    root = ROOT / (target or CONFIG["publish_root"])
+    current = root.resolve() if root.is_symlink() else None
+    older = sorted(p for p in (root.parent / f".{root.name}-releases").glob("*") if p != current)
+    older = [p for p in older if current is None or p.name < current.name]
+    if not older:
+        print("no earlier release to roll back to")
+        sys.exit(1)
+    _switch(root, older[-1])
+    print(f"rolled back to {older[-1].name}")
+
+
+def _switch(link: Path, release: Path) -> None:
+    """Point ``link`` at ``release`` in one rename, so readers never see half a site."""
+    if link.exists() and not link.is_symlink():
+        sys.exit(f"{link} is a real folder, not a release link: move it away first")
+    temporary = link.with_name(f".{link.name}.new")
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(release.resolve())
+    os.replace(temporary, link)
+
+
+def _prune(releases: Path, keep: int) -> None:
+    for old in sorted(releases.iterdir())[:-keep]:
+        shutil.rmtree(old)
+
+
+@task
+def entities(c: Context) -> None:
+    """List capitalised names that recur in the articles but are not in the registry."""
+    from archive.candidates import run_candidates
+
+    run_candidates(CONTENT / "articles", DATA / "entities.yaml")
+
+
+@task(
+    help={
+        "query": "words to look for; quote a phrase",
+        "entity": "only articles mentioning this entity id",
+        "source": "only articles from this source",
+        "since": "only articles on or after this date (YYYY-MM-DD)",
+        "until": "only articles on or before this date (YYYY-MM-DD)",
+        "json": "print JSON instead of text",
+    }
+)
+def search(
+    c: Context,
+    query: str,
+    entity: str = "",
+    source: str = "",
+    since: str = "",
+    until: str = "",
+    json: bool = False,
+) -> None:
+    """Search the archive from the command line (uses the index of the last build)."""
+    from archive.search_cli import main as search_main
+
+    argv = [query]
+    for flag, value in (("--entity", entity), ("--source", source), ("--since", since)):
+        argv += [flag, value] if value else []
+    argv += ["--until", until] if until else []
+    argv += ["--json"] if json else []
+    status = search_main(argv)
+    if status:
+        sys.exit(status)
+
+
+@task
+def browser(c: Context) -> None:
+    """Make sure Debian's Chromium is installed for the browser tests."""
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() != 0:
+        sys.exit("the browser tests need Debian's chromium: run `sudo apt-get install chromium`")
+    print("installing Debian's chromium for the browser tests …", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+
+
+@task(pre=[browser], help={"args": "extra arguments for pytest"})
+def test(c: Context, args: str = "") -> None:
+    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task
+def lint(c: Context) -> None:
+    """Check style and formatting with ruff."""
+    c.run("ruff check . && ruff format --check .")
+
+
+@task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})
+def bench(c: Context, articles: int = 5000, only: str = "") -> None:
+    """Benchmarks on a generated archive (build time, entity matching, search)."""
+    for name in ("mentions", "build", "search"):
+        if only and only != name:
+            continue
+        script = ROOT / "bench" / f"bench_{name}.py"
+        if script.exists():
+            c.run(f"{sys.executable} {script} --articles {articles}")
