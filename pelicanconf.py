@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "build_guard",
     "markdown_reader",
+    "entities",
     "data_export",
 ]
 
@@ -50,3 +51,5 @@ AUTHOR_FEED_RSS = None
 
 # Editor-owned data that steers the rules (see ARCHITECTURE.md), inside PATH.
 ARCHIVE_DATA = "data"
+# Build caches (the Whoosh index): outside the published folder, kept between builds.
+ARCHIVE_CACHE = ".cache"

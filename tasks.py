@@ -41,7 +41,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 def pelican_run(cmd: str) -> None:
     """Run Pelican in this process, with the extra options given on the command line."""
     os.chdir(ROOT)
-    pelican_main(shlex.split(cmd))
+    pelican_main(["--log-handler", "plain", *shlex.split(cmd)])
 
 
 @task

@@ -8,10 +8,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from archive.entity_index import Profile
+from archive.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,8 @@ class ArticleRecord:
 
 
 def articles_payload(records: Sequence[ArticleRecord]) -> dict[str, Any]:
-    """``articles.json``: every article, newest first as on the home page."""
-    ordered = sorted(records, key=lambda record: (record.date, record.slug), reverse=True)
-    return {"articles": [asdict(record) for record in ordered]}
+    """``articles.json``: every article, in the order given (the home page's)."""
+    return {"articles": [asdict(record) for record in records]}
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> bool:
@@ -56,3 +58,28 @@ def write_text(path: Path, text: str) -> bool:
     os.replace(temporary, path)
     os.chmod(path, 0o644)
     return True
+
+
+def entities_payload(
+    registry: Registry, profiles: Mapping[str, Profile], url: Callable[[str], str]
+) -> dict[str, Any]:
+    """``entities.json``: every registered entity, with the articles that mention it."""
+    rows = []
+    for entity in registry.entities.values():
+        profile = profiles.get(entity.id)
+        rows.append(
+            {
+                "id": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "aliases": list(entity.aliases),
+                "surnames": list(entity.surnames),
+                "role": entity.role,
+                "description": entity.description,
+                "wikidata": entity.wikidata,
+                "url": url(entity.id),
+                "articles": [a.slug for a in profile.appearances] if profile else [],
+                "mentions": profile.mentions if profile else 0,
+            }
+        )
+    return {"entities": rows}

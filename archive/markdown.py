@@ -56,9 +56,19 @@ def split_front_matter(text: str, path: str | Path) -> Document:
     return Document(meta, body, body_line, key_lines)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text: Pelican parses them, and a bad one gets its line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _load_yaml(header: str, path: str | Path) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(header)
+        meta = yaml.load(header, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1  # the header starts on the fence line

@@ -149,7 +149,6 @@ class _SpanWriter(HTMLParser):
         if self._current is None and ident in self._by_paragraph:
             self.out.append(self.get_starttag_text() or "")
             self._current, self._offset, self._stack = list(self._by_paragraph[ident]), 0, [tag]
-            self._emit_boundaries()
             return
         if self._current is not None:
             self._close_all()
@@ -172,22 +171,26 @@ class _SpanWriter(HTMLParser):
             self.out.append(escape(data, quote=False))
             return
         pos = 0
-        self._emit_boundaries()
         while pos < len(data):
+            self._close_ended()
+            self._open_starting()
             cut = self._next_boundary(len(data) - pos)
             self.out.append(escape(data[pos : pos + cut], quote=False))
             pos += cut
             self._offset += cut
-            self._emit_boundaries()
+        self._close_ended()
 
     def _next_boundary(self, remaining: int) -> int:
         points = [s.end for s in self._open] + [s.start for s in self._current or []]
         ahead = [p - self._offset for p in points if p > self._offset]
         return min([remaining, *ahead])
 
-    def _emit_boundaries(self) -> None:
+    def _close_ended(self) -> None:
         while self._open and self._open[-1].end <= self._offset:
             self.out.append(self._open.pop().close_tag)
+
+    def _open_starting(self) -> None:
+        """Open the spans that start here; one whose start was passed inside markup is dropped."""
         while self._current and self._current[0].start <= self._offset:
             span = self._current.pop(0)
             if span.start == self._offset:

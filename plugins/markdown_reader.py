@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, ClassVar
 
 from pelican import signals
@@ -45,8 +44,6 @@ class MarkdownItReader(BaseReader):
     def _process(self, key: str, value: Any, filename: str, line: int | None) -> Any:
         if key not in _PELICAN_KEYS or value is None:
             return value
-        if isinstance(value, datetime.date):
-            value = value.isoformat()
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value)
         try:

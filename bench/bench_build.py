@@ -1,0 +1,78 @@
+"""What each plugin adds to the build time, on a generated archive.
+
+Builds the same synthetic archive several times: Pelican with only our Markdown
+reader (the baseline ARCHIVE_NOTES §7 quotes), then with each of our plugins
+added in turn, and prints the time of each build and its share of the baseline.
+
+    python bench/bench_build.py --articles 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import write  # noqa: E402
+
+BASELINE = ["build_guard", "markdown_reader"]
+
+
+def plugin_steps() -> list[list[str]]:
+    """The baseline, then our plugins added one at a time in their configured order."""
+    sys.path.insert(0, str(ROOT))
+    from pelicanconf import PLUGINS
+
+    extra = [p for p in PLUGINS if p not in BASELINE]
+    return [BASELINE + extra[:n] for n in range(len(extra) + 1)]
+
+
+def build(content: Path, output: Path, cache: Path, plugins: list[str]) -> float:
+    """Seconds for one build from scratch with ``plugins``."""
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+        "-o", str(output), "-q", "--log-handler", "plain",
+        "-e", f"PLUGINS={json.dumps(plugins)}", f'ARCHIVE_CACHE="{cache}"',
+    ]  # fmt: skip
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        content = work / "content"
+        shutil.copytree(ROOT / "content" / "data", content / "data")
+        print(f"generating {args.articles} articles …", flush=True)
+        write(args.articles, content / "articles")
+        rows = []
+        for plugins in plugin_steps():
+            label = "baseline (reader only)" if plugins == BASELINE else f"+ {plugins[-1]}"
+            print(f"building: {label} …", flush=True)
+            rows.append((label, build(content, work / "out", work / "cache", plugins)))
+    base = rows[0][1]
+    print(f"\n{'build':<26}{'seconds':>9}{'added':>9}{'of baseline':>13}")
+    previous = base
+    for label, seconds in rows:
+        added = seconds - previous
+        print(f"{label:<26}{seconds:>9.2f}{added:>9.2f}{added / base:>12.1%}")
+        previous = seconds
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

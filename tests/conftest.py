@@ -1,0 +1,46 @@
+"""Shared fixtures: the site built from the shipped content, and builds of edited copies."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def run_pelican(content: Path, output: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """Build as an operator would: the pelican command with the project's settings."""
+    command = [
+        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+        "-o", str(output), "--log-handler", "plain", "-e", f'ARCHIVE_CACHE="{cache}"',
+    ]  # fmt: skip
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the shipped ``content/``."""
+    output = tmp_path_factory.mktemp("site")
+    result = run_pelican(ROOT / "content", output, tmp_path_factory.mktemp("cache"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of ``content/`` that a test may break."""
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    yield copy
+
+
+def page(path: Path) -> BeautifulSoup:
+    """Parse a built page."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

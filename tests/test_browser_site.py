@@ -1,0 +1,58 @@
+"""The built site in a real headless Chromium, served and opened from disk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Browser, url: str, errors: list[str], width: int = 1280) -> Page:
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    tab.goto(url)
+    return tab
+
+
+def test_home_and_article_render_from_disk_without_errors(browser: Browser, site: Path) -> None:
+    errors: list[str] = []
+    home = open_page(browser, (site / "index.html").as_uri(), errors)
+    first = home.locator(".article-list__title a").first
+    title = first.inner_text()
+    assert home.locator(".article-list__item").count() == 5
+    first.click()
+    home.wait_for_load_state()
+    assert home.locator("h1").inner_text() == title
+    assert home.locator(".article__body p").count() > 1
+    assert errors == []
+
+
+def test_article_reads_on_a_phone_without_sideways_scrolling(browser: Browser, site: Path) -> None:
+    errors: list[str] = []
+    article = next((site / "articles").glob("*.html"))
+    tab = open_page(browser, article.as_uri(), errors, width=375)
+    scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 375
+    assert tab.locator("h1").is_visible()
+    assert errors == []
