@@ -51,13 +51,19 @@ def clean(c: Context) -> None:
         shutil.rmtree(CONFIG["deploy_path"])
 
 
-@task(help={"paths": "clippings or folders of clippings (default: the shared seeds)"})
-def ingest(c: Context, paths: str = "") -> None:
+@task(
+    help={
+        "paths": "clippings or folders of clippings (default: the shared seeds)",
+        "into": "folder of the articles (default: content/articles)",
+    }
+)
+def ingest(c: Context, paths: str = "", into: str = "") -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
     from archive.ingest import run_ingest
 
     targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["seeds"]]
-    status = run_ingest(targets, CONTENT / "articles", DATA / "furniture.txt")
+    articles = Path(into) if into else CONTENT / "articles"
+    status = run_ingest(targets, articles, DATA / "furniture.txt")
     if status:
         sys.exit(status)
 
@@ -134,7 +140,7 @@ def publish(c: Context, target: str = "") -> None:
 
     root = ROOT / (target or CONFIG["publish_root"])
     releases = root.parent / f".{root.name}-releases"
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
     release = releases / stamp
     pelican_run(f"-s {CONFIG['settings_publish']} -o {release}")
     problems = check_site(release)
