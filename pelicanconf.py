@@ -22,6 +22,7 @@ PLUGINS = [
     "build_guard",
     "markdown_reader",
     "entities",
+    "chronology",
     "data_export",
 ]
 
@@ -53,3 +54,4 @@ AUTHOR_FEED_RSS = None
 ARCHIVE_DATA = "data"
 # Build caches (the Whoosh index): outside the published folder, kept between builds.
 ARCHIVE_CACHE = ".cache"
+CACHE_PATH = ".cache/pelican"

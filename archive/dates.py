@@ -325,7 +325,9 @@ def tense_at(sentence: str, start: int, end: int) -> Tense:
     left = sentence.rfind(_CLAUSE_BREAK, 0, start) + 1
     right = sentence.find(_CLAUSE_BREAK, end)
     clause_end = len(sentence) if right < 0 else right
-    markers = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(sentence, left, clause_end)]
+    markers: list[tuple[int, int, Tense]] = [
+        (m.start(), m.end(), "future") for m in _FUTURE.finditer(sentence, left, clause_end)
+    ]
     markers += [
         (m.start(), m.end(), "past")
         for m in _PAST.finditer(sentence, left, clause_end)
@@ -334,7 +336,7 @@ def tense_at(sentence: str, start: int, end: int) -> Tense:
     if not markers:
         return "none"
     nearest = min(markers, key=lambda m: (max(m[0] - end, start - m[1], 0), m[2] != "future"))
-    return nearest[2]  # type: ignore[return-value]
+    return nearest[2]
 
 
 def _is_past_verb(sentence: str, match: re.Match[str]) -> bool:

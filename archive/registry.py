@@ -131,6 +131,7 @@ class _Reader:
         self.path = path
         self.errors: list[ContentError] = []
         self._sources: dict[str, list[_Source]] = {}
+        self._id_lines: dict[str, int] = {}
 
     def read(self) -> tuple[dict[str, Entity], dict[str, Claim]]:
         """The entities and claims; problems are left in :attr:`errors`."""
@@ -143,15 +144,10 @@ class _Reader:
         entities: dict[str, Entity] = {}
         for node in root.value:
             read = self._entity(node)
-            if read is None:
-                continue
-            entity, lines = read
-            if entity.id in entities:
-                first = entities[entity.id].line
-                self._error(node, f"duplicate id '{entity.id}' (first defined at line {first})")
-                continue
-            entities[entity.id] = entity
-            self._claim_names(entity, lines)
+            if read is not None:
+                entity, lines = read
+                entities[entity.id] = entity
+                self._claim_names(entity, lines)
         return entities, self._claims()
 
     def _compose(self) -> Node | None:
@@ -160,7 +156,8 @@ class _Reader:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
-            self.errors.append(ContentError(self.path, f"YAML syntax error: {error.problem}", line))
+            problem = error.problem or error.context
+            self.errors.append(ContentError(self.path, f"YAML syntax error: {problem}", line))
         except (OSError, UnicodeDecodeError) as error:
             self.errors.append(ContentError(self.path, f"cannot read the registry: {error}"))
         return None
@@ -174,7 +171,7 @@ class _Reader:
             self._error(node, "an entity must be a mapping of fields (id, name, type, ...)")
             return None
         fields = self._fields(node)
-        ident = self._text(fields, "id", node, required=True)
+        ident = self._unique_id(self._text(fields, "id", node, required=True), node)
         name = self._text(fields, "name", node, required=True)
         kind = self._text(fields, "type", node, required=True)
         wikidata = self._text(fields, "wikidata", node) or None
@@ -199,6 +196,16 @@ class _Reader:
             line=node.start_mark.line + 1,
         )
         return entity, {**aliases, **surnames}
+
+    def _unique_id(self, ident: str, node: Node) -> str:
+        """``ident``, or "" if an earlier entry (valid or not) already has it."""
+        if ident in self._id_lines:
+            first = self._id_lines[ident]
+            self._error(node, f"duplicate id '{ident}' (first defined at line {first})")
+            return ""
+        if ident:
+            self._id_lines[ident] = node.start_mark.line + 1
+        return ident
 
     def _fields(self, node: MappingNode) -> dict[str, Node]:
         fields: dict[str, Node] = {}
@@ -264,9 +271,7 @@ class _Reader:
         for surname in entity.surnames:
             self._add_source(normalise(surname), _Source("surname", entity.id, lines[surname]))
             if surname not in names:
-                message = (
-                    f"surname '{surname}' of '{entity.id}' is not a word of its name or aliases"
-                )
+                message = f"surname '{surname}' is not a word of any name of '{entity.id}'"
                 self.errors.append(ContentError(self.path, message, lines[surname]))
 
     def _add_source(self, form: str, source: _Source) -> None:

@@ -55,6 +55,7 @@ class EntityGenerator(Generator):
         self.profiles = build_profiles(found, self.registry.entities)
         self.context["ENTITY_INDEX_URL"] = ENTITY_INDEX_URL
         self.context["entity_profiles"] = self.profiles
+        self.context["entity_registry"] = self.registry
 
     def _load_registry(self) -> Registry | None:
         path = Path(self.settings["PATH"]) / self.settings["ARCHIVE_DATA"] / "entities.yaml"

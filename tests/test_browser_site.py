@@ -56,3 +56,19 @@ def test_article_reads_on_a_phone_without_sideways_scrolling(browser: Browser, s
     assert scroll_width <= 375
     assert tab.locator("h1").is_visible()
     assert errors == []
+
+
+def test_chronology_filters_by_participant_and_kind(browser: Browser, site: Path) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (site / "chronology.html").as_uri(), errors)
+    total = tab.locator(".event").count()
+    tab.select_option("select[name=who]", "wang-yi")
+    visible = tab.locator(".event:visible")
+    assert 0 < visible.count() < total
+    for index in range(visible.count()):
+        assert "wang-yi" in visible.nth(index).get_attribute("data-participants").split()
+    assert "who=wang-yi" in tab.url
+    assert tab.locator(".filter-count").inner_text() == f"{visible.count()} events"
+    tab.select_option("select[name=kind]", "call")
+    assert tab.locator(".event:visible").count() == 1
+    assert errors == []

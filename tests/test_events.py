@@ -1,0 +1,411 @@
+"""Event extraction: kinds, participants and dates of the reports in a sentence.
+
+The articles are short texts written for these tests (``tests/fixtures/events/``)
+or single sentences with hand-made mentions; every expectation is read off the
+text and the calendar (4 March 2022 was a Friday, 3 January 2022 a Monday, 15
+August 2021 a Sunday), not taken from the code's output.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from archive.errors import ContentError
+from archive.events import (
+    ArticleText,
+    Cues,
+    Report,
+    clauses,
+    extract_reports,
+    load_cues,
+)
+from archive.mentions import Matcher
+from archive.registry import load_registry
+from archive.text import Paragraph
+
+ROOT = Path(__file__).resolve().parents[1]
+CUES_FILE = ROOT / "content" / "data" / "event_cues.yaml"
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+TYPES = {
+    "xi": "person", "putin": "person", "kaag": "person", "modi": "person",
+    "xinhua": "organization", "kremlin": "organization", "taliban": "organization",
+    "g7": "organization", "china": "place", "russia": "place", "kabul": "place",
+    "united-states": "place", "afghanistan": "place",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return load_cues(CUES_FILE)
+
+
+@dataclass(frozen=True)
+class HandMention:
+    """A mention as archive.mentions gives it, made by hand."""
+
+    entity_id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+def hand_mentions(
+    paragraphs: Sequence[str], names: Sequence[tuple[int, str, str]]
+) -> list[HandMention]:
+    """Mentions of ``(paragraph, words, entity id)``, each found after the previous one."""
+    found: list[HandMention] = []
+    cursor: dict[int, int] = {}
+    for index, words, entity in names:
+        start = paragraphs[index].index(words, cursor.get(index, 0))
+        cursor[index] = start + len(words)
+        found.append(HandMention(entity, index, start, start + len(words), words))
+    return found
+
+
+def read(
+    paragraphs: Sequence[str],
+    names: Sequence[tuple[int, str, str]],
+    cues: Cues,
+    published: datetime.date = datetime.date(2021, 8, 26),
+) -> list[Report]:
+    article = ArticleText(
+        "test", published, [Paragraph(f"p{i + 1}", t) for i, t in enumerate(paragraphs)]
+    )
+    return extract_reports(article, hand_mentions(paragraphs, names), TYPES, cues)
+
+
+def summary(reports: Sequence[Report]) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(r.kind, r.participants, r.value) for r in reports]
+
+
+# ---- the cue file ----------------------------------------------------------------
+
+
+def test_shipped_cue_file_has_every_kind(cues: Cues) -> None:
+    assert {cue.kind for cue in cues.cues} == {"call", "meeting", "summit", "statement", "takeover"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("kinds:\n  call: [phone call]\n  picnic: [lunch]\n", 3, "unknown key 'picnic'"),
+        ("kinds:\n  call:\n    - phone call\n    - Phone  call\n", 4, "listed twice"),
+        ("kinds:\n  meeting:\n    - ... talks\n", 3, "'...' only between words"),
+        ("kinds:\n  call: phone call\n", 2, "expected a list"),
+        ("kinds:\n  call: [phone call]\nreporting:\n  during: [x]\n", 4, "unknown key 'during'"),
+        ("refer_back:\n  all: [they]\n", 1, "no 'kinds'"),
+        ("kinds:\n  call: [phone call\n", 3, "YAML syntax error"),
+    ],
+)
+def test_cue_file_errors_name_file_and_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "event_cues.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_cues(path)
+    assert (caught.value.path, caught.value.line) == (path, line)
+    assert message in caught.value.message
+
+
+def test_an_editor_adds_a_cue_without_code(tmp_path: Path) -> None:
+    path = tmp_path / "event_cues.yaml"
+    path.write_text("kinds:\n  meeting: [broke bread ... with]\n", encoding="utf-8")
+    sentence = "Xi broke bread on Monday with Putin."
+    found = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], load_cues(path))
+    assert summary(found) == [("meeting", ("putin", "xi"), "2021-08-23")]
+    assert found[0].cues == ("broke bread on Monday with",)
+
+
+# ---- clauses ---------------------------------------------------------------------
+
+
+def clause_texts(sentence: str) -> list[str]:
+    return [" | ".join(sentence[a:b].strip(" ,") for a, b in c.spans) for c in clauses(sentence)]
+
+
+def test_clauses_after_an_offset_and_around_a_relative_clause() -> None:
+    sentence = (
+        "Xi and Putin spoke on Wednesday, a day after G-7 leaders met, which was new, in Rome."
+    )
+    assert clause_texts(sentence) == [
+        "Xi and Putin spoke on Wednesday",
+        "a day after G-7 leaders met | in Rome.",
+        "which was new",
+    ]
+    assert [c.opener for c in clauses(sentence)] == ["", "a day after", "which"]
+
+
+def test_reported_speech_is_a_clause_of_its_own() -> None:
+    assert clause_texts("Modi told a briefing that China and Russia agree.") == [
+        "Modi told a briefing",
+        "that China and Russia agree.",
+    ]
+
+
+# ---- kinds and cues --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Xi and Putin held a phone conversation.", "call"),
+        ("Xi and Putin talked by telephone.", "call"),
+        ("Xi and Putin exchanged views on Afghanistan by phone.", "call"),
+        ("Xi and Putin held talks.", "meeting"),
+        ("Xi met with Putin.", "meeting"),
+        ("Xi and Putin attended a virtual summit.", "summit"),
+        ("Xi and Putin made a joint statement.", "statement"),
+        ("Xi gave a press conference with Putin.", "statement"),
+    ],
+)
+def test_kind_from_cue(sentence: str, kind: str, cues: Cues) -> None:
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.kind, report.participants) == (kind, ("putin", "xi"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi said China respects Afghanistan's sovereignty.",
+        "Xi called for concerted efforts.",
+        "Xi told Putin that China is ready.",
+    ],
+)
+def test_no_event_without_a_cue(sentence: str, cues: Cues) -> None:
+    names = [(0, "Xi", "xi")] + ([(0, "Putin", "putin")] if "Putin" in sentence else [])
+    assert read([sentence], names, cues) == []
+
+
+def test_call_and_meeting_cues_of_one_occasion_are_one_call(cues: Cues) -> None:
+    sentence = "Xi and Putin held a phone conversation where they exchanged views on Afghanistan."
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.kind, report.participants) == ("call", ("putin", "xi"))
+    assert report.cues == ("phone conversation", "exchanged views")
+
+
+def test_events_naming_nobody_are_not_one_occasion(cues: Cues) -> None:
+    sentence = "A week later the summit opened; two days before, talks were held."
+    assert [r.kind for r in read([sentence], [], cues)] == ["summit", "meeting"]
+
+
+def test_a_where_clause_elaborates_the_meeting_before_it(cues: Cues) -> None:
+    sentence = "China held a dialogue with the Taliban in Kabul, where Kaag met with Modi."
+    names = [(0, "China", "china"), (0, "Taliban", "taliban"), (0, "Kabul", "kabul"),
+             (0, "Kaag", "kaag"), (0, "Modi", "modi")]  # fmt: skip
+    assert summary(read([sentence], names, cues)) == [("meeting", ("kaag", "modi"), "")]
+
+
+def test_two_events_of_one_sentence_keep_their_own_participants(cues: Cues) -> None:
+    sentence = "On talks between Xi and Putin, Kaag told a media briefing that all went well."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "Kaag", "kaag")]
+    assert summary(read([sentence], names, cues)) == [
+        ("meeting", ("putin", "xi"), ""),
+        ("statement", ("kaag",), ""),
+    ]
+
+
+# ---- participants ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "participants"),
+    [
+        # a venue that reports is not a participant
+        ("Xi held talks with the Taliban, Xinhua reported.",
+         [("Xi", "xi"), ("Taliban", "taliban"), ("Xinhua", "xinhua")], ("taliban", "xi")),
+        ("According to the Kremlin readout, Putin held talks with the Taliban.",
+         [("Kremlin", "kremlin"), ("Putin", "putin"), ("Taliban", "taliban")],
+         ("putin", "taliban")),
+        # countries act when only they are named
+        ("China and Russia held talks.", [("China", "china"), ("Russia", "russia")],
+         ("china", "russia")),
+        # a place after a preposition is where or what, not who
+        ("Xi and Putin held talks on Afghanistan in Kabul.",
+         [("Xi", "xi"), ("Putin", "putin"), ("Afghanistan", "afghanistan"), ("Kabul", "kabul")],
+         ("putin", "xi")),
+        ("China held talks with the Taliban in Kabul.",
+         [("China", "china"), ("Taliban", "taliban"), ("Kabul", "kabul")],
+         ("china", "taliban")),
+        # a demonym or possessive before a title is an attribute
+        ("Chinese President Xi and Russia's President Putin held talks.",
+         [("Chinese", "china"), ("Xi", "xi"), ("Russia", "russia"), ("Putin", "putin")],
+         ("putin", "xi")),
+        # persons are enough for a meeting: the organisation they lead is not added
+        ("Xi held talks with Putin, head of the Kremlin.",
+         [("Xi", "xi"), ("Putin", "putin"), ("Kremlin", "kremlin")], ("putin", "xi")),
+        # a person and an organisation, when the persons are too few
+        ("Putin hosted a Taliban delegation.", [("Putin", "putin"), ("Taliban", "taliban")],
+         ("putin", "taliban")),
+    ],
+)  # fmt: skip
+def test_participants(
+    sentence: str, names: list[tuple[str, str]], participants: tuple[str, ...], cues: Cues
+) -> None:
+    (report,) = read([sentence], [(0, words, entity) for words, entity in names], cues)
+    assert report.participants == participants
+
+
+def test_a_hyphenated_name_is_no_participant(cues: Cues) -> None:
+    sentence = "The US-backed government was overthrown on August 15."
+    (report,) = read([sentence], [(0, "US", "united-states")], cues)
+    assert (report.kind, report.participants, report.value) == ("takeover", (), "2021-08-15")
+
+
+def test_they_takes_the_previous_events_participants(cues: Cues) -> None:
+    paragraphs = ["Xi and Putin held talks on Monday.", "They spoke by phone on Tuesday."]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin")]
+    found = read(paragraphs, names, cues)
+    assert summary(found) == [
+        ("meeting", ("putin", "xi"), "2021-08-23"),
+        ("call", ("putin", "xi"), "2021-08-24"),
+    ]
+    assert (found[1].refers_back, found[1].paragraph) == ("They", "p2")
+
+
+def test_he_is_the_first_person_of_the_previous_sentence(cues: Cues) -> None:
+    paragraphs = ["Modi thanked Putin. He held talks with the Taliban."]
+    names = [(0, "Modi", "modi"), (0, "Putin", "putin"), (0, "Taliban", "taliban")]
+    (report,) = read(paragraphs, names, cues)
+    assert (report.participants, report.refers_back) == (("modi", "taliban"), "He")
+
+
+def test_participants_are_not_taken_from_before_when_the_clause_names_enough(cues: Cues) -> None:
+    paragraphs = ["Modi spoke.", "They said Xi and Putin held talks."]
+    names = [(0, "Modi", "modi"), (1, "Xi", "xi"), (1, "Putin", "putin")]
+    (report,) = read(paragraphs, names, cues)
+    assert (report.participants, report.refers_back) == (("putin", "xi"), "")
+
+
+# ---- dates -----------------------------------------------------------------------
+
+
+def test_each_event_takes_the_date_of_its_own_clause(cues: Cues) -> None:
+    sentence = (
+        "Xi and Putin spoke on the phone on Wednesday, a day after G-7 leaders virtually met."
+    )
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G-7", "g7")]
+    found = read([sentence], names, cues, published=datetime.date(2021, 8, 26))
+    assert [(r.kind, r.participants, r.date_text, r.value, r.rule) for r in found] == [
+        ("call", ("putin", "xi"), "on Wednesday", "2021-08-25", "weekday-before-publication"),
+        ("summit", ("g7",), "a day after", "2021-08-24", "offset-from-anchor"),
+    ]
+    assert "the phone call in the same sentence" in found[1].explanation
+
+
+def test_later_that_day_counts_from_the_previous_sentences_event(cues: Cues) -> None:
+    paragraphs = ["Xi and Putin held talks on Monday. Later that day, Modi called Putin by phone."]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Putin", "putin")]
+    found = read(paragraphs, names, cues)
+    assert [(r.kind, r.participants, r.date_text, r.value) for r in found] == [
+        ("meeting", ("putin", "xi"), "on Monday", "2021-08-23"),
+        ("call", ("modi", "putin"), "Later that day", "2021-08-23"),
+    ]
+    assert found[1].explanation.endswith(
+        "(the event it refers to: the talks in the previous sentence, dated by 'on Monday')"
+    )
+
+
+def test_earlier_in_the_day_without_an_event_before_is_unknown(cues: Cues) -> None:
+    sentence = "Earlier in the day, Modi held talks with Putin."
+    (report,) = read([sentence], [(0, "Modi", "modi"), (0, "Putin", "putin")], cues)
+    assert (report.value, report.precision, report.rule) == ("", "unknown", "same-day-as-anchor")
+
+
+def test_a_dateline_is_not_the_events_date(cues: Cues) -> None:
+    sentence = "Aug. 20, 2021 (Xinhua)—Xi held talks with Putin today."
+    names = [(0, "Xinhua", "xinhua"), (0, "Xi", "xi"), (0, "Putin", "putin")]
+    (report,) = read([sentence], names, cues, published=datetime.date(2021, 8, 20))
+    assert (report.participants, report.date_text, report.value) == (
+        ("putin", "xi"),
+        "today",
+        "2021-08-20",
+    )
+
+
+def test_no_date_words(cues: Cues) -> None:
+    (report,) = read(["Xi met Putin."], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.date_text, report.value, report.precision, report.rule) == (
+        "",
+        "",
+        "unknown",
+        "no-date-words",
+    )
+    assert "published Thursday 26 August 2021" in report.explanation
+
+
+# ---- articles written for the tests, read with the real mention matcher ---------
+
+
+def read_fixture(name: str, cues: Cues) -> list[Report]:
+    """A fixture article: ``published: YYYY-MM-DD``, then paragraphs, blank-line separated."""
+    head, *texts = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    published = datetime.date.fromisoformat(head.removeprefix("published:").strip())
+    registry = load_registry(FIXTURES / "entities.yaml")
+    types = {entity.id: entity.type for entity in registry.entities.values()}
+    paragraphs = [Paragraph(f"p{i + 1}", text) for i, text in enumerate(texts)]
+    mentions = Matcher(registry).find(texts)
+    return extract_reports(ArticleText(name, published, paragraphs), mentions, types, cues)
+
+
+def rows(reports: Sequence[Report]) -> list[tuple[str, ...]]:
+    return [
+        (r.paragraph, r.kind, ",".join(r.participants), r.date_text, r.value, r.rule)
+        for r in reports
+    ]
+
+
+def test_article_of_a_friday_in_march(cues: Cues) -> None:
+    assert rows(read_fixture("2022-03-04-paris-berlin", cues)) == [
+        ("p1", "call", "emmanuel-macron,olaf-scholz", "on Thursday", "2022-03-03",
+         "weekday-before-publication"),
+        ("p2", "meeting", "emmanuel-macron,recep-tayyip-erdogan", "Earlier in the day",
+         "2022-03-03", "same-day-as-anchor"),
+        ("p2", "meeting", "emmanuel-macron,olaf-scholz", "next Tuesday", "2022-03-08",
+         "next-weekday"),
+        ("p3", "meeting", "nato", "on Friday", "2022-03-04", "weekday-before-publication"),
+        ("p3", "takeover", "russia", "on Wednesday", "2022-03-02", "weekday-before-publication"),
+    ]  # fmt: skip
+
+
+def test_article_across_the_new_year(cues: Cues) -> None:
+    found = read_fixture("2022-01-03-islamabad", cues)
+    assert rows(found) == [
+        ("p1", "meeting", "shah-mahmood-qureshi,wang-yi", "on Friday", "2021-12-31",
+         "weekday-before-publication"),
+        ("p1", "call", "shah-mahmood-qureshi,wang-yi", "two days later", "2022-01-02",
+         "offset-from-anchor"),
+        ("p2", "statement", "shah-mahmood-qureshi,wang-yi", "December 30", "2021-12-30",
+         "explicit-date-previous-year"),
+        ("p2", "summit", "", "next month", "2022-02", "next-month"),
+        ("p3", "statement", "mevlut-cavusoglu", "on Monday", "2022-01-03",
+         "weekday-before-publication"),
+    ]  # fmt: skip
+    assert [r.refers_back for r in found[1:3]] == ["They", "the two sides"]
+
+
+def test_article_published_on_the_day_named(cues: Cues) -> None:
+    (report,) = read_fixture("2021-08-15-kabul", cues)
+    assert (report.kind, report.participants, report.cues, report.value) == (
+        "takeover",
+        ("taliban",),
+        ("fell to",),
+        "2021-08-15",
+    )
+
+
+@pytest.mark.parametrize("name", ["2022-03-04-paris-berlin", "2022-01-03-islamabad"])
+def test_reports_quote_their_sentence_and_cue_words(name: str, cues: Cues) -> None:
+    texts = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").strip().split("\n\n")[1:]
+    for report in read_fixture(name, cues):
+        paragraph = texts[int(report.paragraph.removeprefix("p")) - 1]
+        assert paragraph[report.quote_start : report.quote_end] == report.quote
+        assert all(cue in report.quote for cue in report.cues)
+        assert report.date_text in report.quote
+        assert report.article == name
