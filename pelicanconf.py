@@ -52,6 +52,9 @@ AUTHOR_FEED_RSS = None
 
 # Editor-owned data that steers the rules (see ARCHITECTURE.md), inside PATH.
 ARCHIVE_DATA = "data"
+# Entity pages list the articles that mention an entity, newest first, this many a page.
+ENTITY_APPEARANCES_PER_PAGE = 50
+
 # Build caches (the Whoosh index): outside the published folder, kept between builds.
 ARCHIVE_CACHE = ".cache"
 CACHE_PATH = ".cache/pelican"

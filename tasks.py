@@ -189,7 +189,9 @@ def entities(c: Context) -> None:
     """List capitalised names that recur in the articles but are not in the registry."""
     from archive.candidates import run_candidates
 
-    run_candidates(CONTENT / "articles", DATA / "entities.yaml")
+    status = run_candidates(CONTENT / "articles", DATA / "entities.yaml")
+    if status:
+        sys.exit(status)
 
 
 @task(

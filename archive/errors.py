@@ -38,9 +38,10 @@ class ErrorLog:
         self.errors: list[ContentError] = []
 
     def report(self, error: ContentError) -> None:
-        """Log ``error`` now and keep it."""
-        logger.error("%s", error)
-        self.errors.append(error)
+        """Log ``error`` now and keep it; an error that gathers several counts each one."""
+        for problem in getattr(error, "problems", None) or [error]:
+            logger.error("%s", problem)
+            self.errors.append(problem)
 
     def clear(self) -> None:
         """Forget the errors of a previous build (a live-reloading server builds again)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import escape, unescape
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -47,8 +47,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Split plain text into sentences, as ``(start, end)`` offsets.
 
     A full stop after a known abbreviation or a single capital (an initial) does
-    not end a sentence, nor does one followed by a lower-case word.
+    not end a sentence, nor does one followed by a lower-case word. Every stage
+    asks for the sentences of the same paragraphs, so the answer is remembered.
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
     for match in _SENTENCE_END.finditer(text):
@@ -60,7 +66,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = _skip_space(text, end)
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -70,7 +76,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
-    word = _WORD_BEFORE.search(text[:dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if word:
         token = word.group(1).lower().rstrip(".")
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -81,128 +87,127 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The ``(start, end)`` of the sentence that holds ``offset``."""
-    for start, end in sentences(text):
+    for start, end in _sentences(text):
         if start <= offset < end:
             return start, end
     return 0, len(text)
 
 
-class _ParagraphReader(HTMLParser):
-    """Collects the plain text of every element that carries a paragraph id."""
-
-    def __init__(self, tags: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags = tags
-        self.paragraphs: list[Paragraph] = []
-        self._current: str | None = None
-        self._depth = 0
-        self._parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._current is not None:
-            self._depth += tag == self._tag
-            return
-        ident = dict(attrs).get("id")
-        if tag in self.tags and ident:
-            self._current, self._tag, self._depth, self._parts = ident, tag, 1, []
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._current is None or tag != self._tag:
-            return
-        self._depth -= 1
-        if self._depth == 0:
-            self.paragraphs.append(Paragraph(self._current, "".join(self._parts)))
-            self._current = None
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._parts.append(data)
-
-
+# Our own HTML only (markdown-it output and the marks we add): quoted attributes, no
+# raw "<" in text, so a tokenizer is exact here and many times faster than HTMLParser.
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)([^>]*)>|([^<]+)|<", re.DOTALL)
+_ID = re.compile(r'\bid="([^"]*)"')
 _BLOCKS = frozenset({"p", "li", "blockquote", "h2", "h3", "h4"})
+
+
+def _tag_id(attrs: str) -> str | None:
+    match = _ID.search(attrs)
+    return unescape(match.group(1)) if match else None
 
 
 def paragraphs(html: str, tags: frozenset[str] = _BLOCKS) -> list[Paragraph]:
     """The plain text of each element of ``html`` that has an id, in page order."""
-    reader = _ParagraphReader(tags)
-    reader.feed(html)
-    reader.close()
-    return reader.paragraphs
+    found: list[Paragraph] = []
+    current: str | None = None
+    name, depth, parts = "", 0, []
+    for match in _TOKEN.finditer(html):
+        closing, tag, attrs, text = match.groups()
+        if tag is None:
+            if current is not None and text is not None:
+                parts.append(unescape(text))
+            continue
+        tag = tag.lower()
+        if current is None:
+            ident = None if closing or tag not in tags else _tag_id(attrs)
+            if ident is not None:
+                current, name, depth, parts = ident, tag, 1, []
+        elif tag == name and not attrs.endswith("/"):
+            depth += -1 if closing else 1
+            if depth == 0:
+                found.append(Paragraph(current, "".join(parts)))
+                current = None
+    return found
 
 
-class _SpanWriter(HTMLParser):
-    """Re-emits HTML unchanged, opening and closing spans at plain-text offsets."""
+class _SpanWriter:
+    """Re-emits HTML unchanged, opening and closing spans at plain-text offsets.
+
+    Each paragraph's spans become a sorted list of open and close events, consumed
+    in one pass as the paragraph's text goes by.
+    """
 
     def __init__(self, spans: list[Span]) -> None:
-        super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self._by_paragraph: dict[str, list[Span]] = {}
-        for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-            self._by_paragraph.setdefault(span.paragraph, []).append(span)
-        self._current: list[Span] | None = None
+        self._events: dict[str, list[tuple[int, int, Span]]] = {}
+        for span in spans:
+            events = self._events.setdefault(span.paragraph, [])
+            events += [(span.start, 1, span), (span.end, 0, span)]  # at one offset, close first
+        for events in self._events.values():
+            events.sort(key=lambda e: (e[0], e[1], -e[2].end if e[1] else e[2].start))
+        self._current: list[tuple[int, int, Span]] | None = None
+        self._next = 0
+        self._name = ""
+        self._depth = 0
         self._offset = 0
         self._open: list[Span] = []
-        self._stack: list[str | None] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        ident = dict(attrs).get("id")
-        if self._current is None and ident in self._by_paragraph:
-            self.out.append(self.get_starttag_text() or "")
-            self._current, self._offset, self._stack = list(self._by_paragraph[ident]), 0, [tag]
-            return
-        if self._current is not None:
-            self._close_all()
-            self._stack.append(tag)
-        self.out.append(self.get_starttag_text() or "")
+    def write(self, html: str) -> str:
+        for match in _TOKEN.finditer(html):
+            closing, tag, attrs, text = match.groups()
+            if tag is not None:
+                self._tag(match.group(), bool(closing), tag.lower(), attrs)
+            elif text is not None and self._current is not None:
+                self._text(unescape(text))
+            else:
+                self.out.append(match.group())
+        return "".join(self.out)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._current is not None and self._stack:
-            self._close_all()
-            self._stack.pop()
-            if not self._stack:
-                self._current = None
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
+    def _tag(self, raw: str, closing: bool, tag: str, attrs: str) -> None:
         if self._current is None:
-            self.out.append(escape(data, quote=False))
+            ident = None if closing else _tag_id(attrs)
+            if ident in self._events:
+                self._current, self._next, self._offset = self._events[ident], 0, 0
+                self._name, self._depth = tag, 1
+            self.out.append(raw)
             return
-        pos = 0
-        while pos < len(data):
-            self._close_ended()
-            self._open_starting()
-            cut = self._next_boundary(len(data) - pos)
-            self.out.append(escape(data[pos : pos + cut], quote=False))
-            pos += cut
-            self._offset += cut
-        self._close_ended()
+        self._close_all()  # a span never crosses markup: it ends at the boundary
+        if tag == self._name and not attrs.endswith("/"):
+            self._depth += -1 if closing else 1
+            if self._depth == 0:
+                self._current = None
+        self.out.append(raw)
 
-    def _next_boundary(self, remaining: int) -> int:
-        points = [s.end for s in self._open] + [s.start for s in self._current or []]
-        ahead = [p - self._offset for p in points if p > self._offset]
-        return min([remaining, *ahead])
-
-    def _close_ended(self) -> None:
-        while self._open and self._open[-1].end <= self._offset:
-            self.out.append(self._open.pop().close_tag)
-
-    def _open_starting(self) -> None:
-        """Open the spans that start here; one whose start was passed inside markup is dropped."""
-        while self._current and self._current[0].start <= self._offset:
-            span = self._current.pop(0)
-            if span.start == self._offset:
+    def _text(self, data: str) -> None:
+        assert self._current is not None
+        start, end = self._offset, self._offset + len(data)
+        pos = start
+        while self._next < len(self._current):
+            offset, opens, span = self._current[self._next]
+            if offset > end or (offset == end and opens):
+                break  # a span opening where this text ends opens with the next text
+            if offset > pos:
+                self.out.append(escape(data[pos - start : offset - start], quote=False))
+                pos = offset
+            if opens and span.end > offset:
                 self.out.append(span.open_tag)
                 self._open.append(span)
+            elif not opens and span in self._open:
+                self._close_to(span)
+            self._next += 1
+        self.out.append(escape(data[pos - start :], quote=False))
+        self._offset = end
+
+    def _close_to(self, span: Span) -> None:
+        """Close ``span`` and any span opened inside it that is still open."""
+        while self._open:
+            inner = self._open.pop()
+            self.out.append(inner.close_tag)
+            if inner is span:
+                return
 
     def _close_all(self) -> None:
         while self._open:
             self.out.append(self._open.pop().close_tag)
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
 
 
 def insert_spans(html: str, spans: list[Span]) -> str:
@@ -213,7 +218,4 @@ def insert_spans(html: str, spans: list[Span]) -> str:
     """
     if not spans:
         return html
-    writer = _SpanWriter(spans)
-    writer.feed(html)
-    writer.close()
-    return "".join(writer.out)
+    return _SpanWriter(spans).write(html)

@@ -26,9 +26,9 @@ from archive.text import paragraphs
 ENTITY_INDEX_URL = "entities/index.html"
 
 
-def entity_url(entity_id: str) -> str:
-    """Where an entity's page lives, relative to the site root."""
-    return f"entities/{entity_id}/index.html"
+def entity_url(entity_id: str, page: int = 1) -> str:
+    """Where an entity's page (or its n-th page of appearances) lives, from the site root."""
+    return f"entities/{entity_id}/" + ("index.html" if page == 1 else f"page-{page}.html")
 
 
 def relative_root(save_as: str) -> str:
@@ -105,11 +105,17 @@ class EntityGenerator(Generator):
             return
         relative = self.settings["RELATIVE_URLS"]
         template = self.get_template("entity")
+        size = self.settings["ENTITY_APPEARANCES_PER_PAGE"]
         for entity in self.registry.entities.values():
-            writer.write_file(
-                entity_url(entity.id), template, self.context, relative_urls=relative,
-                entity=entity, profile=self.profiles.get(entity.id),
-            )  # fmt: skip
+            profile = self.profiles.get(entity.id)
+            appearances = profile.appearances if profile else []
+            chunks = [appearances[i : i + size] for i in range(0, len(appearances), size)] or [[]]
+            for number, chunk in enumerate(chunks, 1):
+                writer.write_file(
+                    entity_url(entity.id, number), template, self.context, relative_urls=relative,
+                    entity=entity, profile=profile, appearances=chunk, page_number=number,
+                    page_count=len(chunks), page_url=lambda n, i=entity.id: entity_url(i, n),
+                )  # fmt: skip
         writer.write_file(
             ENTITY_INDEX_URL, self.get_template("entities"), self.context, relative_urls=relative,
             registry=self.registry,

@@ -15,11 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def run_pelican(content: Path, output: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+def run_pelican(
+    content: Path, output: Path, cache: Path, *settings: str
+) -> subprocess.CompletedProcess[str]:
     """Build as an operator would: the pelican command with the project's settings."""
     command = [
         sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "--log-handler", "plain", "-e", f'ARCHIVE_CACHE="{cache}"',
+        "-o", str(output), "--log-handler", "plain", "-e", f'ARCHIVE_CACHE="{cache}"', *settings,
     ]  # fmt: skip
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
 

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import page, run_pelican
+from conftest import ROOT, page, run_pelican
 
 
 def load(site: Path, name: str) -> dict:
@@ -100,3 +100,19 @@ def test_a_bad_registry_entry_fails_the_build_with_file_and_line(
     output = result.stdout + result.stderr
     assert re.search(rf"data/entities\.yaml:{line}: .*planet", output), output[-2000:]
     assert "Traceback" not in output
+
+
+def test_entity_pages_are_split_into_pages_of_appearances(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    result = run_pelican(
+        ROOT / "content", output, tmp_path / "cache", "ENTITY_APPEARANCES_PER_PAGE=2"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    china = next(e for e in load(output, "entities.json")["entities"] if e["id"] == "china")
+    pages = [output / "entities" / "china" / "index.html"]
+    while (link := page(pages[-1]).find("a", rel="next")) is not None:
+        pages.append((pages[-1].parent / link["href"]).resolve())
+    assert len(pages) == -(-len(china["articles"]) // 2)
+    listed = [a["href"].split("/")[-1] for p in pages for a in page(p).select(".appearance h3 a")]
+    assert listed == [f"{slug}.html" for slug in china["articles"]]
+    assert page(pages[-1]).find("a", rel="prev") is not None
