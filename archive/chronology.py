@@ -54,11 +54,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.errors import ContentError
 from archive.events import KIND_LABELS, MINIMUM_PARTICIPANTS, Report
+from archive.yamlfile import compose
 
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 _EDTF = re.compile(r"^(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?\??$")
@@ -392,14 +392,7 @@ class Correction:
 
 def load_corrections(path: Path) -> list[Correction]:
     """Read the editors' corrections; a malformed entry is a ``ContentError`` at its line."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, f"YAML syntax error: {error.problem}", line) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read the corrections: {error}") from None
+    root = compose(path, "the corrections")
     if root is None:
         return []
     if not isinstance(root, SequenceNode):

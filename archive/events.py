@@ -65,12 +65,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.dates import ResolvedDate, find_explicit_dates, long_date, resolve_dates
 from archive.errors import ContentError
 from archive.text import Paragraph, sentences
+from archive.yamlfile import compose
 
 KIND_LABELS = {
     "call": "Phone call",
@@ -172,14 +172,7 @@ def load_cues(path: Path) -> Cues:
 
 
 def _compose(path: Path) -> Node:
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, f"YAML syntax error: {error.problem}", line) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read the cue file: {error}") from None
+    root = compose(path, "the cue file")
     if root is None:
         raise ContentError(path, "the cue file is empty")
     return root

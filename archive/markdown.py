@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from archive.errors import ContentError
+from archive.yamlfile import syntax_error
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SLUG_CHARS = re.compile(r"[^\w]+")
@@ -73,10 +74,8 @@ _Loader.yaml_implicit_resolvers = {
 def _load_yaml(header: str, path: str | Path) -> dict[str, Any]:
     try:
         meta = yaml.load(header, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1  # the header starts on the fence line
-        raise ContentError(path, f"front matter is not valid YAML: {error.problem}", line) from None
+    except yaml.MarkedYAMLError as error:  # the header starts on the fence line: same numbering
+        raise syntax_error(path, error, "front matter") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.errors import ContentError
+from archive.yamlfile import compose
 
 ENTITY_TYPES = ("person", "organization", "place")
 FIELDS = ("id", "name", "type", "aliases", "surname", "role", "description", "wikidata")
@@ -152,14 +152,9 @@ class _Reader:
 
     def _compose(self) -> Node | None:
         try:
-            return yaml.compose(self.path.read_text(encoding="utf-8"))
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            problem = error.problem or error.context
-            self.errors.append(ContentError(self.path, f"YAML syntax error: {problem}", line))
-        except (OSError, UnicodeDecodeError) as error:
-            self.errors.append(ContentError(self.path, f"cannot read the registry: {error}"))
+            return compose(self.path, "the registry")
+        except ContentError as error:
+            self.errors.append(error)
         return None
 
     def _error(self, node: Node, message: str) -> None:

@@ -94,7 +94,7 @@ PERSON = "- id: a\n  name: A Person\n  type: person\n"
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        pytest.param("- id: a\n  name: [A\n  type: place\n", 3, "YAML syntax error", id="syntax"),
+        pytest.param("- id: a\n  name: [A\n  type: place\n", 3, "not valid YAML", id="syntax"),
         pytest.param("id: a\nname: A\n", 1, "must be a list", id="not-a-list"),
         pytest.param("- just a string\n", 1, "must be a mapping", id="entry-not-mapping"),
         pytest.param("- name: A\n  type: place\n", 1, "entity has no id", id="missing-id"),
