@@ -16,6 +16,8 @@ from archive.text import Paragraph, sentence_at
 
 TYPE_ORDER = ("person", "organization", "place")
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "place": "Places"}
+# An entity page quotes this many mentions per article; the rest are counted, not quoted.
+CONTEXTS_PER_ARTICLE = 3
 
 
 @dataclass(frozen=True)
@@ -89,16 +91,18 @@ def build_profiles(
     """Profiles of the entities mentioned at least once, newest article first."""
     profiles: dict[str, Profile] = {}
     for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
-        counts = Counter(m.entity_id for m in article.mentions)
-        for entity_id, count in counts.items():
+        by_entity: dict[str, list[Mention]] = {}
+        for mention in article.mentions:
+            by_entity.setdefault(mention.entity_id, []).append(mention)
+        for entity_id, found in by_entity.items():
             profile = profiles.setdefault(entity_id, Profile(entities[entity_id]))
-            profile.mentions += count
-            profile.co_mentions.update({other: 1 for other in counts if other != entity_id})
-            appearance = Appearance(article.slug, article.title, article.date, article.url, count)
+            profile.mentions += len(found)
+            profile.co_mentions.update({other: 1 for other in by_entity if other != entity_id})
+            appearance = Appearance(
+                article.slug, article.title, article.date, article.url, len(found)
+            )
             appearance.contexts = [
-                context(article.paragraphs[m.paragraph], m)
-                for m in article.mentions
-                if m.entity_id == entity_id
+                context(article.paragraphs[m.paragraph], m) for m in found[:CONTEXTS_PER_ARTICLE]
             ]
             profile.appearances.append(appearance)
     return profiles

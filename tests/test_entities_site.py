@@ -63,8 +63,16 @@ def test_entity_page_shows_each_mention_in_its_sentence(site: Path) -> None:
     for entity in mentioned:
         doc = page(site / entity["url"])
         assert doc.h1.get_text() == entity["name"]
-        marks = doc.select(".contexts mark")
-        assert len(marks) == entity["mentions"]
+        quoted = [len(a.select(".contexts mark")) for a in doc.select(".appearance")]
+        counts = [
+            int(a.select_one(".meta").get_text().split("·")[1].split()[0])
+            for a in doc.select(".appearance")
+        ]
+        assert sum(counts) == entity["mentions"]
+        assert quoted == [min(n, 3) for n in counts]
+        for appearance, n in zip(doc.select(".appearance"), counts, strict=True):
+            more = appearance.find(string=lambda s: "more mention" in s)
+            assert (more is not None) == (n > 3)
         linked = {a["href"].split("/")[-1] for a in doc.select(".appearance h3 a")}
         assert linked == {f"{slug}.html" for slug in entity["articles"]}
         for item in doc.select(".contexts li"):
