@@ -1,5 +1,11 @@
 """Pelican settings for building the archive locally (``invoke build``)."""
 
+import sys
+from pathlib import Path
+
+# Plugins share a few Pelican helpers by importing each other: make their folder importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
 AUTHOR = "Briefing Archive editors"
 SITENAME = "Briefing Archive"
 SITESUBTITLE = "Annotated clippings on the August 2021 diplomacy over Afghanistan"
@@ -23,6 +29,8 @@ PLUGINS = [
     "markdown_reader",
     "entities",
     "chronology",
+    "notes",
+    "search",
     "data_export",
 ]
 
@@ -33,7 +41,7 @@ PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archive/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = "archive/{date:%Y}/{date:%m}/index.html"
 ARCHIVES_SAVE_AS = "archives.html"
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40
 

@@ -41,12 +41,15 @@ def build(content: Path, output: Path, cache: Path, plugins: list[str]) -> float
     shutil.rmtree(cache, ignore_errors=True)
     command = [
         sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "-q", "--log-handler", "plain",
+        "-o", str(output), "--log-handler", "plain",
         "-e", f"PLUGINS={json.dumps(plugins)}", f'ARCHIVE_CACHE="{cache}"',
     ]  # fmt: skip
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True)
-    return time.perf_counter() - started
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"build with {plugins} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         content = work / "content"
         shutil.copytree(ROOT / "content" / "data", content / "data")
+        # The shipped corrections name events of the shipped articles, not of these.
+        (content / "data" / "corrections.yaml").write_text("[]\n", encoding="utf-8")
         print(f"generating {args.articles} articles …", flush=True)
         write(args.articles, content / "articles")
         rows = []

@@ -1,4 +1,4 @@
-"""Shared fixtures: the site built from the shipped content, and builds of edited copies."""
+"""Shared fixtures: the site built from the shipped content, builds of edited copies, Chromium."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]  # fmt: skip
 
 
 def run_pelican(
@@ -46,3 +51,28 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
 def page(path: Path) -> BeautifulSoup:
     """Parse a built page."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for a module's browser tests.
+
+    Module scope: the sync Playwright API allows one running instance per thread,
+    and other modules start their own.
+    """
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Browser, url: str, errors: list[str], width: int = 1280) -> Page:
+    """Open ``url`` in a new tab, collecting console errors and failed requests in ``errors``."""
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    tab.goto(url)
+    return tab

@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from conftest import open_page
+from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-def open_page(browser: Browser, url: str, errors: list[str], width: int = 1280) -> Page:
-    tab = browser.new_page(viewport={"width": width, "height": 900})
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-    tab.goto(url)
-    return tab
 
 
 def test_home_and_article_render_from_disk_without_errors(browser: Browser, site: Path) -> None:

@@ -22,7 +22,6 @@
   const PAGE_SIZE = 10;
   const POPUP_SIZE = 5;
   const DEBOUNCE_MS = 150;
-  const FACET_LIMIT = 12;
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -420,25 +419,32 @@
       };
     }
 
-    /** What a result shows: [title, url, date, snippet text, source]. */
+    /**
+     * What a result shows: [title, url, date, snippet, paragraph id, source]. The
+     * snippet is the card of the query's rarest stem that has one for this article;
+     * title, url and date come with a full card, or else from the article's bundle.
+     */
     async card(doc, query) {
-      let best = null;
-      let bestRarity = -1;
-      for (const group of query.groups) {
-        for (const s of group) {
-          const map = await this.postings(s);
-          const found = (await this.cards(s)).find((c) => c[0] === doc);
-          if (found && map && this.m.articles / map.size > bestRarity) {
-            best = found.slice(1);
-            bestRarity = this.m.articles / map.size;
-          }
+      let snippet = null;
+      let meta = null;
+      let rarest = Infinity;
+      for (const s of query.groups.flat()) {
+        const map = await this.postings(s);
+        const found = (await this.cards(s)).find((c) => c[0] === doc);
+        if (!found) continue;
+        if (found.length > 3) meta = found.slice(1, 4);
+        if (map.size < rarest) {
+          rarest = map.size;
+          snippet = found.slice(-2);
         }
       }
-      if (!best) {
+      if (!meta || snippet === null) {
         const bundle = await this.shard("d", Math.floor(doc / this.m.bundle));
-        best = bundle[doc % this.m.bundle];
+        const [title, url, date, lede] = bundle[doc % this.m.bundle];
+        meta = [title, url, date];
+        if (snippet === null) snippet = [lede, ""];
       }
-      return [...best, this.m.sources[this.source[doc]]];
+      return [...meta, ...snippet, this.m.sources[this.source[doc]]];
     }
   }
 
@@ -488,7 +494,7 @@
   }
 
   async function resultItem(index, doc, query, withSnippet) {
-    const [title, url, date, snippet, source] = await index.card(doc, query);
+    const [title, url, date, snippet, anchor, source] = await index.card(doc, query);
     const item = element("li", "search-result");
     const link = element("a", "search-result__link");
     link.href = new URL(url, siteRoot).href;
@@ -498,11 +504,17 @@
     const meta = element("p", "meta search-result__meta");
     const time = element("time", "", humanDate(date));
     time.dateTime = date;
-    meta.append(time, ` · ${source}`);
+    meta.append(time);
+    if (source) meta.append(` · ${source}`);
     item.append(heading, meta);
     if (withSnippet) {
       const text = element("p", "search-result__snippet");
-      text.append(highlighted(index, snippet, query));
+      const passage = anchor ? element("a", "search-result__passage") : text;
+      passage.append(highlighted(index, snippet, query));
+      if (anchor) {
+        passage.href = `${link.href}#${encodeURIComponent(anchor)}`;
+        text.append(passage);
+      }
       item.append(text);
     }
     return item;
@@ -524,17 +536,21 @@
   }
 
   /** Arrow keys move through the result links; Escape clears; Enter follows a link. */
-  function keyboard(input, list, clear) {
+  function keyboard(inputs, list, clear) {
     const links = () => [...list.querySelectorAll("a.search-result__link")];
-    input.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && links().length) {
-        event.preventDefault();
-        links()[0].focus();
-      } else if (event.key === "Escape") {
-        event.preventDefault();
-        clear();
-      }
-    });
+    let input = inputs[0];
+    for (const box of inputs) {
+      box.addEventListener("keydown", (event) => {
+        input = box;
+        if (event.key === "ArrowDown" && links().length) {
+          event.preventDefault();
+          links()[0].focus();
+        } else if (event.key === "Escape") {
+          event.preventDefault();
+          clear();
+        }
+      });
+    }
     list.addEventListener("keydown", (event) => {
       const all = links();
       const at = all.indexOf(document.activeElement);
@@ -612,15 +628,14 @@
         const group = element("section", "search-facet");
         group.append(element("h2", "search-facet__title", label));
         const values = element("ul", "search-facet__values");
-        const shownValues = name === "month" ? counts[name] : counts[name].slice(0, FACET_LIMIT);
-        for (const [value, text, count] of shownValues) {
+        for (const [value, text, count] of counts[name]) {
           const button = element("button", "search-facet__value");
           button.type = "button";
           button.dataset.facet = name;
           button.dataset.value = value;
           button.setAttribute("aria-pressed", String(filters[name] === value));
           button.append(
-            name === "month" ? humanMonth(text) : text,
+            name === "month" ? humanMonth(text) : text || "(no source)",
             " ",
             element("span", "search-facet__count", `(${count})`),
           );
@@ -671,8 +686,7 @@
       update(false);
       input.focus();
     };
-    keyboard(input, list, clear);
-    if (header) keyboard(header, list, clear);
+    keyboard(header ? [input, header] : [input], list, clear);
     input.value = params.get("q") || "";
     if (input.value) update(false);
   }
@@ -721,7 +735,7 @@
     }
 
     input.addEventListener("input", debounce(update, DEBOUNCE_MS));
-    keyboard(input, list, () => {
+    keyboard([input], list, () => {
       input.value = "";
       update();
       input.focus();
@@ -733,5 +747,5 @@
   if (page) searchPage(page, header);
   else if (header) headerBox(header);
 
-  window.__archiveSearch.engine = { openIndex, stem, words };
+  window.__archiveSearch.engine = { openIndex, stem };
 })();

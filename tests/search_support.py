@@ -1,0 +1,100 @@
+"""Sites and browsers for the search tests.
+
+Both sites are built by Pelican with the project's settings, as an operator
+builds them, search indexes included: the shipped archive (the five seed
+articles) and a synthetic archive from ``bench/generate.py``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from conftest import run_pelican
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import write  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]  # fmt: skip
+# An article whose text looks like markup: it must reach every page as text.
+MARKUP_ARTICLE = """---
+title: "Kremlin <b>readout</b> & notes"
+date: 2021-08-27
+source: "Test <i>Wire</i>"
+slug: markup-test
+---
+
+Zyxwv said the <script>alert(1)</script> tag & the <b>bold</b> word stay text.
+"""
+
+
+def build_site(content: Path, output: Path, cache: Path) -> Path:
+    """Build ``content`` into ``output`` as an operator does; the Whoosh index is in ``cache``."""
+    result = run_pelican(content, output, cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def synthetic_content(folder: Path, articles: int) -> Path:
+    """A content folder: the shipped registry and rules, ``articles`` generated articles
+    and one of markup. The editors' corrections name the shipped articles' events, so
+    the synthetic archive has none.
+    """
+    shutil.copytree(ROOT / "content" / "data", folder / "data")
+    (folder / "data" / "corrections.yaml").write_text("[]\n", encoding="utf-8")
+    write(articles, folder / "articles")
+    (folder / "articles" / "markup-test.md").write_text(MARKUP_ARTICLE, encoding="utf-8")
+    return folder
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, through Playwright."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_search(page: Page, site: Path, query: str = "") -> None:
+    """Open the site's search page from disk (``file://``), with ``?q=`` if given."""
+    suffix = f"?q={query}" if query else ""
+    page.goto((site / "search.html").as_uri() + suffix)
+
+
+ENGINE_SEARCH = """async ([text, asYouType, filters]) => {
+  const index = await window.__archiveSearch.engine.openIndex();
+  const found = await index.search(text, {asYouType, filters});
+  const top = [];
+  for (const [doc, score] of found.ranked.slice(0, 10)) {
+    const bundle = await index.shard("d", Math.floor(doc / index.m.bundle));
+    top.push([bundle[doc % index.m.bundle][1], score]);
+  }
+  return {total: found.total, top, facets: found.facets};
+}"""
+
+
+@cache
+def shipped_site(base: Path) -> Path:
+    """The shipped archive, built once per test session (``base`` is its temp folder)."""
+    return build_site(ROOT / "content", base / "shipped-site", base / "shipped-cache")
+
+
+@cache
+def synthetic_site(base: Path, articles: int = 300) -> Path:
+    """A generated archive of ``articles`` (and the markup article), built once per session."""
+    content = synthetic_content(base / "synthetic-content", articles)
+    return build_site(content, base / "synthetic-site", base / "synthetic-cache")
