@@ -51,6 +51,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ _EDTF = re.compile(r"^(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?\??$")
 # ---- periods ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def period(value: str) -> tuple[datetime.date, datetime.date]:
     """The first and last day an EDTF value (or ISO week) covers; "?" is ignored."""
     match = _EDTF.match(value)
@@ -199,12 +201,22 @@ def merge_reports(
     ``names`` maps entity ids to display names, for titles.
     """
     groups: list[list[Report]] = []
+    # Only groups of the same kind, with the same participants (or, for an incomplete
+    # report, more of them) can take a report: index them so as not to try the rest.
+    by_kind: dict[str, list[list[Report]]] = {}
+    by_key: dict[tuple[str, frozenset[str]], list[list[Report]]] = {}
     for report in sorted(reports, key=_specific_first):
-        fitting = [g for g in groups if _fits(report, g, window_days)]
+        key = (report.kind, frozenset(report.participants))
+        incomplete = len(key[1]) < MINIMUM_PARTICIPANTS[report.kind]
+        candidates = by_kind.get(report.kind, []) if incomplete else by_key.get(key, [])
+        fitting = [g for g in candidates if _fits(report, g, window_days)]
         if fitting:
             min(fitting, key=lambda g: _preference(report, g)).append(report)
         else:
-            groups.append([report])
+            group = [report]
+            groups.append(group)
+            by_kind.setdefault(report.kind, []).append(group)
+            by_key.setdefault(key, []).append(group)
     events = [_build(group, names) for group in groups]
     return sort_events(_unique_ids(events))
 
@@ -627,6 +639,12 @@ def _fold(line: str, limit: int = 75) -> list[str]:
 
     Continuation lines start with a space, which counts towards their octets.
     """
+    if len(line.encode("utf-8")) <= limit:
+        return [line]
+    if line.isascii():  # one octet a character: cut by slicing
+        return [line[:limit]] + [
+            line[i : i + limit - 1] for i in range(limit, len(line), limit - 1)
+        ]
     parts: list[str] = []
     current, size = "", 0
     for char in line:
