@@ -73,7 +73,7 @@ from archive.search_index import (
 )
 
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-SHARD_BYTES = 40_000
+SHARD_BYTES = 48_000
 POSITION_SHARD_BYTES = 96_000
 BUNDLE_DOCS = 40
 CARDS = 10  # result cards kept with a stem: its best-scoring articles

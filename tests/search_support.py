@@ -77,7 +77,7 @@ def open_search(page: Page, site: Path, query: str = "") -> None:
 
 ENGINE_SEARCH = """async ([text, asYouType, filters]) => {
   const index = await window.__archiveSearch.engine.openIndex();
-  const found = await index.search(text, {asYouType, filters});
+  const found = await index.search(text, {asYouType, filters, entities: true});
   const top = [];
   for (const [doc, score] of found.ranked.slice(0, 10)) {
     const bundle = await index.shard("d", Math.floor(doc / index.m.bundle));

@@ -172,6 +172,7 @@
       this.postingCache = new Map();
       this.positionCache = new Map();
       this.entityCache = new Map();
+      this.completionCache = new Map();
       this.month = new Uint16Array(manifest.articles);
       this.source = new Uint16Array(manifest.articles);
       const runs = decode(manifest.runs);
@@ -208,6 +209,13 @@
 
     /** The indexed words that begin with `prefix`, shortest first (as parse_query). */
     async complete(prefix) {
+      if (!this.completionCache.has(prefix)) {
+        this.completionCache.set(prefix, await this.completions(prefix));
+      }
+      return this.completionCache.get(prefix);
+    }
+
+    async completions(prefix) {
       const first = Index.shardOf(this.m.terms, prefix);
       const last = Index.shardOf(this.m.terms, `${prefix}\uffff`);
       const found = [];
@@ -256,15 +264,16 @@
       return [...last].length >= this.m.prefix[0] ? last : null;
     }
 
-    /** Map article id -> impact of one stem; undefined if the stem is not indexed. */
+    /** {docs, impacts} of one stem (typed arrays, by article id); undefined if not indexed. */
     async postings(s) {
       if (this.postingCache.has(s)) return this.postingCache.get(s);
       const value = await this.entry(s);
-      let map;
+      let found;
       if (Array.isArray(value)) {
-        map = new Map();
-        const [low, step] = this.m.impact;
         const text = value[0];
+        const docs = [];
+        const impacts = [];
+        const [low, step] = this.m.impact;
         let doc = -1;
         let gap = 0;
         for (let i = 0; i < text.length; ) {
@@ -273,13 +282,14 @@
           if (digit >= 32) continue;
           doc += gap + 1;
           gap = 0;
-          const level = DIGIT.get(text[i]) * 64 + DIGIT.get(text[i + 1]);
+          docs.push(doc);
+          impacts.push(Math.exp(low + (DIGIT.get(text[i]) * 64 + DIGIT.get(text[i + 1])) * step));
           i += 2;
-          map.set(doc, Math.exp(low + level * step));
         }
+        found = { docs: Int32Array.from(docs), impacts: Float64Array.from(impacts) };
       }
-      this.postingCache.set(s, map);
-      return map;
+      this.postingCache.set(s, found);
+      return found;
     }
 
     async cards(s) {
@@ -351,31 +361,40 @@
      * Ranked article ids for a query, after filters, with facet counts.
      * filters: {entity, source, month} (values as in the manifest).
      */
-    async search(text, { asYouType = false, filters = {} } = {}) {
+    async search(text, { asYouType = false, filters = {}, entities = false } = {}) {
       const query = await this.parse(text, asYouType);
-      const empty = { query, total: 0, ranked: [], facets: { entity: [], source: [], month: [] } };
-      if (!query.groups.length) return empty;
-      const scores = [];
-      for (const group of query.groups) {
-        const combined = new Map();
-        for (const s of group) {
-          const map = await this.postings(s);
-          if (!map) continue;
-          for (const [doc, impact] of map) combined.set(doc, (combined.get(doc) || 0) + impact);
-        }
-        scores.push(combined);
+      if (!query.groups.length) {
+        return { query, total: 0, ranked: [], facets: await this.facetCounts([], false) };
       }
-      scores.sort((a, b) => a.size - b.size);
-      let docs = [...scores[0].keys()].filter((doc) => scores.every((map) => map.has(doc)));
+      const n = this.m.articles;
+      const score = new Float64Array(n);
+      const matched = new Uint16Array(n); // how many groups each article matches
+      const stamp = new Uint16Array(n); // the last group that counted it
+      for (let g = 0; g < query.groups.length; g++) {
+        for (const s of query.groups[g]) {
+          const found = await this.postings(s);
+          if (!found) continue;
+          const { docs, impacts } = found;
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i];
+            score[doc] += impacts[i];
+            if (stamp[doc] !== g + 1) {
+              stamp[doc] = g + 1;
+              matched[doc]++;
+            }
+          }
+        }
+      }
+      let docs = [];
+      for (let doc = 0; doc < n; doc++) if (matched[doc] === query.groups.length) docs.push(doc);
       for (const phrase of query.phrases) docs = await this.phraseHolds(phrase, docs);
       docs = await this.applyFilters(docs, filters);
-      const score = new Map(docs.map((doc) => [doc, scores.reduce((t, m) => t + m.get(doc), 0)]));
-      docs.sort((a, b) => score.get(b) - score.get(a) || a - b);
+      docs.sort((a, b) => score[b] - score[a] || a - b);
       return {
         query,
         total: docs.length,
-        ranked: docs.map((doc) => [doc, score.get(doc)]),
-        facets: await this.facetCounts(docs),
+        ranked: docs.map((doc) => [doc, score[doc]]),
+        facets: await this.facetCounts(docs, entities || Boolean(filters.entity)),
       };
     }
 
@@ -396,14 +415,15 @@
       return kept;
     }
 
-    async facetCounts(docs) {
+    /** Counts of each facet value among `docs`; entities only when asked (facets.js). */
+    async facetCounts(docs, withEntities) {
       const count = (names, column) => {
         const tally = new Array(names.length).fill(0);
         for (const doc of docs) tally[column[doc]]++;
         return names.map((name, i) => [name, name, tally[i]]).filter((f) => f[2]);
       };
-      const entity = [];
-      if (docs.length) {
+      const entity = withEntities ? [] : null;
+      if (withEntities && docs.length) {
         for (const [id, name] of this.m.entities) {
           const marks = await this.entityArticles(id);
           let n = 0;
@@ -413,7 +433,7 @@
       }
       const byCount = (a, b) => b[2] - a[2] || (a[1] < b[1] ? -1 : 1);
       return {
-        entity: entity.sort(byCount),
+        entity: entity && entity.sort(byCount),
         source: count(this.m.sources, this.source).sort(byCount),
         month: count(this.m.months, this.month).reverse(),
       };
@@ -433,8 +453,8 @@
         const found = (await this.cards(s)).find((c) => c[0] === doc);
         if (!found) continue;
         if (found.length > 3) meta = found.slice(1, 4);
-        if (map.size < rarest) {
-          rarest = map.size;
+        if (map.docs.length < rarest) {
+          rarest = map.docs.length;
           snippet = found.slice(-2);
         }
       }
@@ -582,6 +602,7 @@
     }
     let shown = PAGE_SIZE;
     let run = 0;
+    let entitiesOpen = Boolean(filters.entity);
 
     function keepInUrl() {
       const next = new URLSearchParams();
@@ -606,13 +627,13 @@
       root.setAttribute("aria-busy", "true");
       try {
         const index = await openIndex();
-        const found = await index.search(text, { asYouType, filters });
+        const found = await index.search(text, { asYouType, filters, entities: entitiesOpen });
         const items = await Promise.all(
           found.ranked.slice(0, shown).map(([doc]) => resultItem(index, doc, found.query, true)),
         );
         if (mine !== run) return;
         list.replaceChildren(...items);
-        facetBox.replaceChildren(...facetGroups(index, found.facets));
+        facetBox.replaceChildren(...facetGroups(found.facets));
         status.textContent = statusText(found.total, text);
         more.hidden = found.total <= shown;
       } catch (error) {
@@ -622,13 +643,23 @@
       }
     }
 
-    function facetGroups(index, counts) {
+    /**
+     * Source and month counts come with the manifest; the entity counts need
+     * facets.js (75 KB at 10,000 articles), so they load when the reader opens
+     * the Entity group (or follows a link that filters by entity).
+     */
+    function facetGroups(counts) {
       const labels = { entity: "Entity", source: "Source", month: "Month" };
       return Object.entries(labels).map(([name, label]) => {
-        const group = element("section", "search-facet");
-        group.append(element("h2", "search-facet__title", label));
+        const group = element(name === "entity" ? "details" : "section", "search-facet");
+        const title = element(name === "entity" ? "summary" : "h2", "search-facet__title", label);
+        group.append(title);
+        if (name === "entity") {
+          group.dataset.facetGroup = name;
+          group.open = entitiesOpen;
+        }
         const values = element("ul", "search-facet__values");
-        for (const [value, text, count] of counts[name]) {
+        for (const [value, text, count] of counts[name] || []) {
           const button = element("button", "search-facet__value");
           button.type = "button";
           button.dataset.facet = name;
@@ -648,6 +679,15 @@
       });
     }
 
+    facetBox.addEventListener(
+      "toggle",
+      (event) => {
+        if (event.target.dataset.facetGroup !== "entity") return;
+        entitiesOpen = event.target.open;
+        if (entitiesOpen && !event.target.querySelector("button")) update(false);
+      },
+      true,
+    );
     facetBox.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-facet]");
       if (!button) return;
