@@ -52,11 +52,12 @@ def render(results: SearchResults, bold: bool) -> str:
     lines = []
     if results.suggestion:
         lines.append(f"Did you mean “{results.suggestion}”?")
-    count = f"{results.total} article{'s' * (results.total != 1)}"
-    lines.append(f"{count} match “{results.query}”.")
+    verb = "article matches" if results.total == 1 else "articles match"
+    lines.append(f"{results.total} {verb} “{results.query}”.")
     for rank, hit in enumerate(results.hits, 1):
         lines.append("")
-        lines.append(f"{rank}. {hit.title}  ({hit.date}, {hit.source}, score {hit.score:.2f})")
+        where = ", ".join(part for part in (hit.date, hit.source) if part)
+        lines.append(f"{rank}. {hit.title}  ({where}, score {hit.score:.2f})")
         lines.append(f"   {hit.url}")
         lines.append(f"   {plain(hit.snippet, bold)}")
     return "\n".join(lines)

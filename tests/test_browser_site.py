@@ -48,3 +48,15 @@ def test_chronology_filters_by_participant_and_kind(browser: Browser, site: Path
     tab.select_option("select[name=kind]", "call")
     assert tab.locator(".event:visible").count() == 1
     assert errors == []
+
+
+def test_header_box_answers_while_typing_on_any_page(browser: Browser, site: Path) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (site / "chronology.html").as_uri(), errors)
+    tab.fill("#site-search", "Lavrov")
+    popup = tab.locator(".search-popup")
+    popup.wait_for(state="visible")
+    assert "Wang Yi: China and Russia" in popup.inner_text()
+    tab.keyboard.press("Escape")
+    tab.fill("#site-search", "")
+    assert errors == []
