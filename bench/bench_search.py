@@ -179,41 +179,50 @@ def downloaded(page: Page, parts: tuple[str, ...]) -> dict[str, int]:
     return sizes
 
 
-def ours_in_browser(
-    browser: Browser, base: str, texts: list[str]
+def in_browser(
+    browser: Browser,
+    texts: list[str],
+    files: tuple[str, ...],
+    first_query: Callable[[Page, str], None],
+    repeat_query: str,
 ) -> tuple[list[float], list[float]]:
-    """First-query KB and repeat milliseconds of our search page."""
+    """First-query KB (each query in a fresh browser context) and repeat milliseconds."""
     first, repeat = [], []
     for text in texts:
         context = browser.new_context()
         page = context.new_page()
-        sizes = downloaded(page, OUR_FILES)
+        sizes = downloaded(page, files)
+        first_query(page, text)
+        page.wait_for_load_state("networkidle")
+        first.append(sum(sizes.values()) / 1000)
+        repeat.append(page.evaluate(repeat_query, text))
+        context.close()
+    return first, repeat
+
+
+def ours_in_browser(
+    browser: Browser, base: str, texts: list[str]
+) -> tuple[list[float], list[float]]:
+    """First-query KB and repeat milliseconds of our search page."""
+
+    def first_query(page: Page, text: str) -> None:
         page.goto(f"{base}/search.html")
         page.fill("#search-query", text)
         page.wait_for_function("document.querySelector('#search-status').textContent !== ''")
-        page.wait_for_load_state("networkidle")
-        first.append(sum(sizes.values()) / 1000)
-        repeat.append(page.evaluate(OUR_REPEAT, text))
-        context.close()
-    return first, repeat
+
+    return in_browser(browser, texts, OUR_FILES, first_query, OUR_REPEAT)
 
 
 def pagefind_in_browser(
     browser: Browser, base: str, texts: list[str]
 ) -> tuple[list[float], list[float]]:
     """First-query KB and repeat milliseconds of Pagefind's own API."""
-    first, repeat = [], []
-    for text in texts:
-        context = browser.new_context()
-        page = context.new_page()
-        sizes = downloaded(page, ("/pagefind/",))
+
+    def first_query(page: Page, text: str) -> None:
         page.goto(f"{base}/pagefind-bench.html")
         page.evaluate("q => window.firstQuery(q)", text)
-        page.wait_for_load_state("networkidle")
-        first.append(sum(sizes.values()) / 1000)
-        repeat.append(page.evaluate("q => window.repeat(q)", text))
-        context.close()
-    return first, repeat
+
+    return in_browser(browser, texts, ("/pagefind/",), first_query, "q => window.repeat(q)")
 
 
 def percentile(values: list[float], share: float) -> float:
