@@ -171,9 +171,13 @@ def _cut_tails(
     return found
 
 
-def current_parser() -> Parse:
+def current_parser(new: bool = False) -> Parse:
     """The project's parser with the editors' furniture file."""
     furniture = load_furniture(FURNITURE)
+    if new:
+        from archive.ingest.analysis import analyse
+
+        return lambda raw, name: analyse(raw, name, furniture)  # type: ignore[return-value]
     return lambda raw, name: parse_clipping(raw, name, furniture)
 
 
@@ -320,8 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--corpus", type=Path, default=CORPUS)
     options.add_argument("--json", action="store_true", help="print the totals and misses as JSON")
     options.add_argument("--verbose", action="store_true", help="list every miss")
+    options.add_argument("--new", action="store_true", help="the new parser")
     args = options.parse_args(argv)
-    total, scores = evaluate(args.corpus)
+    total, scores = evaluate(args.corpus, current_parser(args.new))
     if args.json:
         payload = {"totals": total, "clippings": [asdict(s) for s in scores]}
         print(json.dumps(payload, indent=2, default=str, ensure_ascii=False))

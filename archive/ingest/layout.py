@@ -1,0 +1,466 @@
+"""Where the header, the article and the trailer of a clipping are, line by line.
+
+The editors' furniture patterns have already taken their lines out; what is left
+is classified by structure (:mod:`archive.ingest.lines` for the shape of each
+line, :mod:`archive.ingest.header` for dates, bylines and sources):
+
+Units
+    Blank lines separate blocks. A line with a furniture shape stands alone; the
+    other lines of a block are joined as hard-wrapped text (a paragraph ends at
+    a line shorter than 3/4 of the block's longest; in a block with a line over
+    100 characters every line is a paragraph). A joined unit that does not read
+    as prose is split back into its lines: headline, byline and date lines
+    often follow each other without a blank line.
+The lead
+    The first unit that reads as prose and has no furniture shape. A prose unit
+    right under the headline that is followed by byline or date lines before
+    the next prose is the standfirst, and the lead is that next prose.
+The header (everything before the lead)
+    The headline is the last title-like line (no furniture shape, not a date,
+    byline or site name) before the first byline or date line that follows
+    one, else before the lead; a longer line right under it is the standfirst.
+    The site's name is the first name-like line with a headline after it, and
+    any line before the headline the clipping repeats further down. Lines
+    between the byline/date lines and the lead are captions or controls.
+The article and the trailer
+    The article runs from the lead to its last prose unit before the first line
+    that never occurs inside an article (copyright, wire credits, contact
+    lines, share rows, tag lists) or a closing note (a prose line about the
+    author, the site or "this article"). Inside it, a short line followed by
+    prose is a subheading (kept); other lines that are not prose are removed
+    by their shape (controls, captions, time lines, labels). Everything after
+    the article is the trailer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.ingest.header import (
+    Byline,
+    FoundDate,
+    dates_in,
+    credited_source,
+    is_date_line,
+    masthead_name,
+    parse_byline,
+    split_glued_byline,
+)
+from archive.ingest.lines import (
+    UI_WORDS,
+    Shape,
+    is_all_caps,
+    is_list_row,
+    is_prose,
+    items,
+    shape,
+    stop_share,
+    words,
+)
+
+_WRAP_WIDTH = 100
+_WRAP_SHORT = 0.75
+_SUBHEAD_WORDS = 10
+_STANDFIRST_WORDS = 8
+_STANDFIRST_MAX_WORDS = 40
+_SITE_WORDS = 8
+_HEADLINE_MIN_WORDS = 2
+_CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on", "in", "de", "du", "la", "al"})
+_SITE_KINDS = ("candidate", "label", "breadcrumb", "capitals-label")
+_CONSENT = re.compile(r"\b(?:privacy|consent|cookies?)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
+_TAG_LIST = re.compile(r"(?:tags?|topics?|keywords?|filed under|categories)\s*[:·]", re.I)
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this (?:article|story|page|report|brief|post)|print edition|views expressed"
+    r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
+    r"|trading name|the authors?\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a clipping, tidied, with its number (1-based)."""
+
+    number: int
+    text: str
+    raw: str = ""  # as copied, runs of spaces kept: they separate menu items
+
+    @property
+    def spaced(self) -> str:
+        """The text with its spacing, for the shape rules."""
+        return self.raw or self.text
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What became of one line: kept in the article or not, and by which rule."""
+
+    line: int
+    text: str
+    kept: bool
+    rule: str
+
+
+@dataclass
+class Unit:
+    """A paragraph candidate: one line, or hard-wrapped lines joined."""
+
+    lines: list[Line]
+    text: str
+    shape: Shape
+    prose: bool
+    ghost: str = ""  # removed by an editor's pattern: the rule; not text any more
+
+    @property
+    def spaced(self) -> str:
+        """The text with its spacing, for the shape rules."""
+        return self.lines[0].spaced if len(self.lines) == 1 else self.text
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+
+@dataclass
+class Layout:
+    """A clipping sorted out: the article's paragraphs, its header fields, every decision."""
+
+    paragraphs: list[Unit]
+    decisions: list[Decision]
+    title: str = ""
+    title_line: int = 0
+    byline: Byline | None = None
+    summary: str = ""
+    site: str = ""
+    header: list[Line] = field(default_factory=list)
+    lead: Unit | None = None
+    header_dates: list[tuple[int, FoundDate]] = field(default_factory=list)
+
+
+def units(lines: list[Line], ghosts: dict[int, str]) -> list[Unit]:
+    """The clipping's paragraph candidates, in order; ``ghosts`` are lines patterns removed."""
+    found: list[Unit] = []
+    block: list[Line] = []
+    for line in [*lines, Line(0, "")]:
+        if line.number in ghosts:
+            found += _block_units(block)
+            block = []
+            found.append(Unit([line], line.text, shape(line.spaced), False, ghosts[line.number]))
+        elif line.text:
+            block.append(line)
+        else:
+            found += _block_units(block)
+            block = []
+    return found
+
+
+def _block_units(block: list[Line]) -> list[Unit]:
+    result: list[Unit] = []
+    run: list[Line] = []
+    for line in block:
+        line_shape = shape(line.spaced)
+        if line_shape.kind:
+            result += _wrapped(run)
+            result.append(Unit([line], line.text, line_shape, is_prose(line.text)))
+            run = []
+        else:
+            run.append(line)
+    return result + _wrapped(run)
+
+
+def _wrapped(run: list[Line]) -> list[Unit]:
+    """Hard-wrapped lines joined into paragraphs; a joined non-prose unit is split again."""
+    if not run:
+        return []
+    width = max(len(line.text) for line in run)
+    if width > _WRAP_WIDTH:
+        return [_single(line) for line in run]
+    result: list[Unit] = []
+    start = 0
+    for index, line in enumerate(run):
+        if index == len(run) - 1 or len(line.text) < _WRAP_SHORT * width:
+            part = run[start : index + 1]
+            text = " ".join(item.text for item in part)
+            if len(part) > 1 and not is_prose(text):
+                result += [_single(item) for item in part]
+            else:
+                result.append(Unit(part, text, shape(text), is_prose(text)))
+            start = index + 1
+    return result
+
+
+def _single(line: Line) -> Unit:
+    return Unit([line], line.text, shape(line.spaced), is_prose(line.text))
+
+
+def _is_lead(unit: Unit) -> bool:
+    return not unit.ghost and unit.prose and not unit.shape.kind
+
+
+def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layout:
+    """Sort out the lines of a clipping (``ghosts``: lines the editors' patterns removed)."""
+    found = units(lines, ghosts)
+    lead = next((i for i, unit in enumerate(found) if _is_lead(unit)), None)
+    if lead is None:
+        return Layout([], _all_removed(found, "no-prose"))
+    header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
+    layout = Layout([], [], header=header)
+    rules = _read_header(layout, header, everything, found[lead].text)
+    for unit in found[:lead]:
+        if unit.ghost:
+            layout.header_dates += [(unit.first, date) for date in dates_in(unit.text)]
+    lead = _after_standfirst(layout, found, lead, rules)
+    layout.lead = found[lead]
+    end, closing = _article_end(found, lead, layout)
+    decisions: list[Decision] = []
+    for index, unit in enumerate(found):
+        if unit.ghost:
+            decisions += [Decision(unit.first, unit.text, False, unit.ghost)]
+        elif index < lead:
+            decisions += [Decision(ln.number, ln.text, False, rules.get(ln.number, "header"))
+                          for ln in unit.lines]  # fmt: skip
+        elif index <= end:
+            rule = _body_rule(unit, found[index + 1] if index + 1 < len(found) else None)
+            if rule in ("prose", "subheading"):
+                layout.paragraphs.append(unit)
+            decisions += [Decision(ln.number, ln.text, rule in ("prose", "subheading"), rule)
+                          for ln in unit.lines]  # fmt: skip
+        else:
+            rule = _trailer_rule(unit, closing)
+            decisions += [Decision(ln.number, ln.text, False, rule) for ln in unit.lines]
+    layout.decisions = decisions
+    return layout
+
+
+def _all_removed(found: list[Unit], rule: str) -> list[Decision]:
+    return [
+        Decision(line.number, line.text, False, unit.ghost or rule)
+        for unit in found
+        for line in unit.lines
+    ]
+
+
+# ---- header -------------------------------------------------------------------------
+
+
+def _read_header(layout: Layout, header: list[Line], everything: str, lead: str) -> dict[int, str]:
+    """Headline, byline, standfirst and site name of the header lines; a rule per line."""
+    rules: dict[int, str] = {}
+    kinds: list[str] = []
+    seen_candidate = False
+    for line in header:
+        kind = _header_kind(line, everything, seen_candidate)
+        kinds.append(kind)
+        seen_candidate = seen_candidate or kind == "candidate"
+    _mark_site(layout, header, kinds, everything)
+    candidates = [i for i, kind in enumerate(kinds) if kind == "candidate"]
+    first_meta = next(
+        (i for i, kind in enumerate(kinds) if kind in ("byline", "date-line", "credit-line")
+         and candidates and i > candidates[0]),
+        len(kinds),
+    )  # fmt: skip
+    before = [i for i in candidates if i < first_meta]
+    if before:
+        headline = before[-1]
+        if (
+            len(before) > 1
+            and before[-2] == headline - 1
+            and len(words(header[headline].text)) >= _STANDFIRST_WORDS
+        ):
+            layout.summary = header[headline].text
+            kinds[headline] = "standfirst"
+            headline = before[-2]
+        _take_headline(layout, header[headline], everything)
+        kinds[headline] = "headline"
+        for index in candidates:
+            if index > headline and kinds[index] == "candidate":
+                kinds[index] = "caption" if index > first_meta else "header-line"
+    for index, line in enumerate(header):
+        kind = kinds[index]
+        if kind not in ("headline", "standfirst", "caption", "candidate", "header-line"):
+            layout.header_dates += [(line.number, date) for date in dates_in(line.text)]
+        if kind == "byline" and layout.byline is None:
+            layout.byline = parse_byline(line.spaced, everything)
+        rules[line.number] = _HEADER_RULES.get(kind, kind)
+    if layout.byline is None:
+        layout.byline = next(
+            (b for ln, kind in zip(header, kinds, strict=True) if kind == "date-line"
+             and (b := parse_byline(ln.spaced, everything))),
+            None,
+        )  # fmt: skip
+    return rules
+
+
+_HEADER_RULES = {
+    "candidate": "before-headline",
+    "header-line": "header-line",
+    "headline": "headline (title)",
+    "standfirst": "standfirst (summary)",
+    "byline": "byline (author)",
+    "date-line": "date line (date)",
+    "site": "site name (source)",
+}
+
+
+def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
+    """What one header line is, before the headline is chosen."""
+    text, spaced = line.text, line.spaced
+    if text.lower().startswith("by ") and parse_byline(spaced, everything):
+        return "byline"
+    if seen_candidate and parse_byline(spaced, everything):
+        return "byline"
+    if credited_source(text):
+        return "credit-line"
+    if is_date_line(text):
+        return "date-line"
+    if _CONSENT.search(text):
+        return "cookie-notice"
+    line_shape = shape(spaced)
+    if line_shape.kind:
+        return line_shape.kind
+    if _NUMBERED.search(text) and len(words(text)) <= _SITE_WORDS:
+        return "document-number"
+    if len(words(text)) < _HEADLINE_MIN_WORDS or is_all_caps(text) and len(words(text)) < 3:
+        return "label"
+    if seen_candidate and "," in text and all(_capitalised(p) for p in text.split(",")):
+        return "place-line"
+    return "candidate"
+
+
+def _capitalised(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(t[:1].isupper() or t.lower() in _CONNECTORS for t in tokens)
+
+
+def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything: str) -> None:
+    """The site's name: the first name-like header line, and lines repeated further down."""
+    rest = everything.casefold()
+    first = next((i for i, kind in enumerate(kinds) if kind in _SITE_KINDS), None)
+    for index, line in enumerate(header):
+        later = [i for i in range(index + 1, len(kinds)) if kinds[i] == "candidate"]
+        if kinds[index] not in _SITE_KINDS or not later:
+            continue
+        name = masthead_name(line.spaced)
+        if not _capitalised(name) or len(name.split()) > _SITE_WORDS:
+            continue
+        if index == first or (rest.count(name.casefold()) > 1 and len(name) > 3):
+            kinds[index] = "site"
+            layout.site = layout.site or line.spaced
+
+
+def _take_headline(layout: Layout, line: Line, everything: str) -> None:
+    title, byline = split_glued_byline(line.text, everything)
+    layout.title, layout.title_line = title, line.number
+    if byline:
+        layout.byline = byline
+
+
+def _after_standfirst(layout: Layout, found: list[Unit], lead: int, rules: dict[int, str]) -> int:
+    """The lead, moved past a prose standfirst under the headline (date lines below it)."""
+    if not layout.title or layout.summary or any(
+        rule.startswith(("byline", "date line")) for rule in rules.values()
+    ):
+        return lead
+    following = next((i for i in range(lead + 1, len(found)) if _is_lead(found[i])), None)
+    if following is None:
+        return lead
+    between = [u for u in found[lead + 1 : following] if not u.ghost]
+    meta = [u for u in between if is_date_line(u.text) or u.text.lower().startswith("by ")]
+    if not meta or len(words(found[lead].text)) > _STANDFIRST_MAX_WORDS:
+        return lead
+    layout.summary = found[lead].text
+    for unit in [found[lead], *between]:
+        for line in unit.lines:
+            layout.header.append(line)
+            rules[line.number] = (
+                "standfirst (summary)" if unit is found[lead] else _header_kind_rule(line.text)
+            )
+            layout.header_dates += [(line.number, d) for d in dates_in(line.text)]
+    if layout.byline is None:
+        layout.byline = next(
+            (b for u in between if (b := parse_byline(u.text, "", glued=False))), None
+        )
+    return following
+
+
+def _header_kind_rule(text: str) -> str:
+    kind = "date-line" if is_date_line(text) else "byline" if text.lower().startswith("by ") else ""
+    return _HEADER_RULES.get(kind, shape(text).kind or "header-line")
+
+
+# ---- article and trailer ------------------------------------------------------------------
+
+
+def _ends_article(unit: Unit) -> bool:
+    """A line that never stands inside an article: the article ended before it."""
+    if unit.shape.strong:
+        return True
+    if _TAG_LIST.match(unit.text):
+        return True
+    parts = items(unit.text)
+    return (
+        len(parts) >= 2
+        and is_list_row(unit.text, 2)
+        and all(words(p) and words(p)[0].lower() in UI_WORDS for p in parts)
+    )
+
+
+def _is_closing_note(unit: Unit, layout: Layout, before: Unit) -> bool:
+    """A prose line about the author, the site or the page, after the article."""
+    text = unit.text.casefold()
+    names = [layout.byline.author] if layout.byline else []
+    names += [name for name in re.split(r"\s{2,}|\s*[|—–]\s*", layout.site) if name.strip()]
+    names = [name.strip().casefold() for name in names if name.strip()]
+    if any(text.startswith((name, f"the {name}")) for name in names):
+        return True
+    if before.ghost or not before.prose:
+        if any(name in text for name in names if len(name) > 3):
+            return True
+    return bool(_SELF_REFERENCE.search(unit.text))
+
+
+def _article_end(found: list[Unit], lead: int, layout: Layout) -> tuple[int, str]:
+    """The index of the article's last unit, and the rule for closing notes after it.
+
+    The article ends before the first line that never stands inside one; its
+    last prose units are dropped while they are closing notes (about the author,
+    the site, the page), or name the site after a line of furniture.
+    """
+    stop = next((i for i in range(lead + 1, len(found)) if _ends_article(found[i])), len(found))
+    prose = [i for i in range(lead, stop) if _is_lead(found[i])]
+    while len(prose) > 1 and _is_closing_note(found[prose[-1]], layout, found[prose[-1] - 1]):
+        prose.pop()
+    return prose[-1], "closing-note"
+
+
+def _body_rule(unit: Unit, following: Unit | None) -> str:
+    """Why a unit inside the article stays ("prose", "subheading") or goes (its shape)."""
+    if unit.prose and not unit.shape.kind:
+        return "prose"
+    if unit.shape.kind:
+        return unit.shape.kind
+    text = unit.text
+    if (
+        len(words(text)) <= _SUBHEAD_WORDS
+        and following is not None
+        and following.prose
+        and not (is_all_caps(text) and len(words(text)) < 2)
+        and stop_share(text) < 1
+    ):
+        return "subheading"
+    if is_date_line(text):
+        return "date-line"
+    return "not-prose"
+
+
+def _trailer_rule(unit: Unit, closing: str) -> str:
+    """The rule named for a line after the article."""
+    if unit.ghost or unit.shape.kind:
+        return unit.ghost or unit.shape.kind
+    return closing if _is_lead(unit) else "after-article"
