@@ -149,7 +149,7 @@ def _choose(layout: Layout, texts: list[str], warnings: list[str]) -> DateChoice
     header = list(layout.header_dates)
     opening = _opening_date(layout.lead.text) if layout.lead else None
     lead_line = layout.lead.first if layout.lead else 0
-    if opening:
+    if opening and not any(d.value or d.month for _, d in header):
         header.append((lead_line, opening))
     if not header:
         return None

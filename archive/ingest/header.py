@@ -284,10 +284,10 @@ def parse_byline(text: str, places: str, glued: bool = False) -> Byline | None:
     names: list[str] = []
     source = ""
     joins: list[str] = []
-    for index, part in enumerate(parts):
-        by = _BY.match(part) if index == 0 or not names else _BY.match(part)
+    for part in parts:
+        by = _BY.match(part)
         body = part[by.end() :] if by else part
-        if not by and (dates_in(body) or has_clock(body)):
+        if not by and (dates_in(body) or has_clock(body) or _RELATIVE.search(body)):
             continue
         if not by and is_organisation(body):
             source = source or body
@@ -295,7 +295,7 @@ def parse_byline(text: str, places: str, glued: bool = False) -> Byline | None:
         if names and not by:
             continue  # after the names: a place or a role
         if not by and not (is_names_line(body) or glued):
-            continue
+            return None  # the first item that is no organisation or date names nobody
         found, joined, credited = _names(body, places)
         names += found
         joins += joined

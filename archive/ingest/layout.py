@@ -65,6 +65,7 @@ _SUBHEAD_WORDS = 10
 _STANDFIRST_WORDS = 8
 _STANDFIRST_MAX_WORDS = 40
 _SITE_WORDS = 8
+_PLACE_WORDS = 5
 _HEADLINE_MIN_WORDS = 2
 _CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on", "in", "de", "du", "la", "al"})
 _SITE_KINDS = ("candidate", "label", "breadcrumb", "capitals-label")
@@ -187,7 +188,7 @@ def _wrapped(run: list[Line]) -> list[Unit]:
         if index == len(run) - 1 or len(line.text) < _WRAP_SHORT * width:
             part = run[start : index + 1]
             text = " ".join(item.text for item in part)
-            if len(part) > 1 and not is_prose(text):
+            if len(part) > 1 and not is_prose(text, wrapped=True):
                 result += [_single(item) for item in part]
             else:
                 result.append(Unit(part, text, shape(text), is_prose(text)))
@@ -328,7 +329,12 @@ def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
         return "document-number"
     if len(words(text)) < _HEADLINE_MIN_WORDS or is_all_caps(text) and len(words(text)) < 3:
         return "label"
-    if seen_candidate and "," in text and all(_capitalised(p) for p in text.split(",")):
+    if (
+        seen_candidate
+        and "," in text
+        and len(words(text)) <= _PLACE_WORDS
+        and all(_capitalised(p) for p in text.split(","))
+    ):
         return "place-line"
     return "candidate"
 
@@ -347,9 +353,13 @@ def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything:
         if kinds[index] not in _SITE_KINDS or not later:
             continue
         name = masthead_name(line.spaced)
-        if not _capitalised(name) or len(name.split()) > _SITE_WORDS:
+        if not _capitalised(name):
             continue
-        if index == first or (rest.count(name.casefold()) > 1 and len(name) > 3):
+        repeated = (
+            len(name.split()) > 1
+            and len(re.findall(rf"\b{re.escape(name.casefold())}\b", rest)) > 1
+        )
+        if (index == first and len(name.split()) <= _SITE_WORDS) or repeated:
             kinds[index] = "site"
             layout.site = layout.site or line.spaced
 

@@ -110,10 +110,15 @@ def stop_share(text: str) -> float:
     return sum(word in STOP_WORDS for word in found) / len(found) if found else 0.0
 
 
-def is_prose(text: str) -> bool:
-    """Whether ``text`` reads as a sentence of running text rather than a label or a name."""
+def is_prose(text: str, wrapped: bool = False) -> bool:
+    """Whether ``text`` reads as a sentence of running text rather than a label or a name.
+
+    A long line is prose even without a full stop (a paragraph copied from a
+    browser may end on a quote); lines joined from hard-wrapped text need the
+    stop, or a standfirst and a byline under it would pass for a paragraph.
+    """
     count = len(words(text))
-    if count >= _PROSE_LONG_WORDS:
+    if count >= _PROSE_LONG_WORDS and not wrapped:
         return True
     if count >= _INTRO_WORDS and _INTRO_END.search(text):
         return True
