@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.dates import find_explicit_dates
-from archive.ingest.lines import has_clock, items, without_clock, words
+from archive.ingest.lines import has_clock, is_all_caps, items, without_clock, words
 
 _MONTH_CAPS = re.compile(
     r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE"
@@ -61,7 +61,8 @@ _DAY_FIRST_ZONES = re.compile(
 )
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\bcopyright\b)[^\n]*?(\d{4})(?:\s*[-–]\s*(\d{4}))?", re.I)
 _DATE_LINE_REST_WORDS = 3
-_CLOSE_DAYS = 3  # a reading this much nearer another date wins
+_CLOSE_DAYS = 3
+_TAIL_WORDS = 4  # a role or place after a name ("Central Asia correspondent")  # a reading this much nearer another date wins
 
 NAME_PARTICLES = frozenset(
     "al bin ibn de da van von der den la le del di du dos el binti".split()
@@ -275,7 +276,12 @@ def is_names_line(text: str) -> bool:
     """A line of names only ("Hannah Voss and Tariq Mensah", "Kenji Ashford reporting from Beijing")."""
     parts = _AND.split(text)
     pieces = [_NAME_TAIL.sub("", parts[i].strip()) for i in range(0, len(parts), 2)]
-    return bool(pieces) and is_name(pieces[0]) and all(is_name(p) or not p for p in pieces)
+    return (
+        bool(pieces)
+        and not is_all_caps(text)
+        and is_name(pieces[0])
+        and all(len(p.split()) <= _TAIL_WORDS for p in pieces[1:])
+    )
 
 
 def parse_byline(text: str, places: str, glued: bool = False) -> Byline | None:
@@ -339,7 +345,8 @@ def _is_place(text: str, places: str) -> bool:
 
 def _tidy_case(text: str) -> str:
     """Names set in capitals ("GRACE WANJIKU") as a reader writes them."""
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
+    return " ".join(w.capitalize() if w.isalpha() and w.isupper() and len(w) > 1 else w
+                    for w in text.split(" "))  # fmt: skip
 
 
 def split_glued_byline(text: str, places: str) -> tuple[str, Byline | None]:

@@ -66,8 +66,10 @@ _STANDFIRST_WORDS = 8
 _STANDFIRST_MAX_WORDS = 40
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
+_NEAR = 2  # lines apart, a blank line between
 _HEADLINE_MIN_WORDS = 2
 _CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on", "in", "de", "du", "la", "al"})
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SITE_KINDS = ("candidate", "label", "breadcrumb", "capitals-label")
 _CONSENT = re.compile(r"\b(?:privacy|consent|cookies?)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
@@ -166,13 +168,18 @@ def _block_units(block: list[Line]) -> list[Unit]:
     run: list[Line] = []
     for line in block:
         line_shape = shape(line.spaced)
-        if line_shape.kind:
+        if line_shape.kind and not _continues(run, line):
             result += _wrapped(run)
             result.append(Unit([line], line.text, line_shape, is_prose(line.text)))
             run = []
         else:
             run.append(line)
     return result + _wrapped(run)
+
+
+def _continues(run: list[Line], line: Line) -> bool:
+    """Whether ``line`` carries on the sentence the line before it left open."""
+    return bool(run) and line.text[:1].islower() and not _SENTENCE_END.search(run[-1].text)
 
 
 def _wrapped(run: list[Line]) -> list[Unit]:
@@ -212,10 +219,11 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
         return Layout([], _all_removed(found, "no-prose"))
     header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
     layout = Layout([], [], header=header)
-    rules = _read_header(layout, header, everything, found[lead].text)
     for unit in found[:lead]:
         if unit.ghost:
             layout.header_dates += [(unit.first, date) for date in dates_in(unit.text)]
+    dated = {line for line, _ in layout.header_dates} | {found[lead].first}
+    rules = _read_header(layout, header, everything, dated)
     lead = _after_standfirst(layout, found, lead, rules)
     layout.lead = found[lead]
     end, closing = _article_end(found, lead, layout)
@@ -250,13 +258,21 @@ def _all_removed(found: list[Unit], rule: str) -> list[Decision]:
 # ---- header -------------------------------------------------------------------------
 
 
-def _read_header(layout: Layout, header: list[Line], everything: str, lead: str) -> dict[int, str]:
-    """Headline, byline, standfirst and site name of the header lines; a rule per line."""
+def _read_header(
+    layout: Layout, header: list[Line], everything: str, dated: set[int]
+) -> dict[int, str]:
+    """Headline, byline, standfirst and site name of the header lines; a rule per line.
+
+    ``dated`` holds the numbers of lines that date the article (and the lead's):
+    a line of bare names is a byline only next to one of them or to a date line.
+    """
     rules: dict[int, str] = {}
     kinds: list[str] = []
     seen_candidate = False
+    dated = dated | {line.number for line in header if is_date_line(line.text)}
     for line in header:
-        kind = _header_kind(line, everything, seen_candidate)
+        near = any(abs(line.number - other) <= _NEAR for other in dated if other != line.number)
+        kind = _header_kind(line, everything, seen_candidate and near)
         kinds.append(kind)
         seen_candidate = seen_candidate or kind == "candidate"
     _mark_site(layout, header, kinds, everything)

@@ -120,6 +120,8 @@ def is_prose(text: str, wrapped: bool = False) -> bool:
     count = len(words(text))
     if count >= _PROSE_LONG_WORDS and not wrapped:
         return True
+    if is_all_caps(text):
+        return False  # a shouted headline or label, not running text
     if count >= _INTRO_WORDS and _INTRO_END.search(text):
         return True
     return count >= _PROSE_MIN_WORDS and bool(_PROSE_END.search(text))
