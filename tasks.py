@@ -251,11 +251,14 @@ def lint(c: Context) -> None:
     c.run("ruff check . && ruff format --check .")
 
 
-@task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})
+@task(help={"articles": "size of the synthetic archive", "only": "mentions, build, search or ingest"})
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
-    """Benchmarks on a generated archive (build time, entity matching, search)."""
-    for name in ("mentions", "build", "search"):
+    """Benchmarks on a generated archive (build time, entity matching, search) and ingest's score."""
+    for name in ("mentions", "build", "search", "ingest"):
         if only and only != name:
+            continue
+        if name == "ingest":  # scored on the gold corpus, not on a generated archive
+            c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_ingest.py'}")
             continue
         script = ROOT / "bench" / f"bench_{name}.py"
         if script.exists():

@@ -66,21 +66,7 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
     _check_is_text(text, path)
     lines, marker = _take_marker(_lines(text), path)
     sorting = _sort_out_furniture(lines, furniture)
-    originals = {line.number: line.text for line in lines}
-    ghosts = {
-        line.number: "furniture.txt pattern"
-        for line in sorting.lines
-        if not line.text and originals.get(line.number)
-    }
-    raw = _spaced_lines(text)
-    kept = [
-        Line(
-            line.number,
-            originals[line.number] if line.number in ghosts else line.text,
-            raw[line.number - 1] if line.text == originals.get(line.number) else "",
-        )
-        for line in sorting.lines
-    ]
+    kept, ghosts = _sorted_lines(text, lines, sorting.lines)
     everything = "\n".join(line.text for line in lines)
     layout = lay_out(kept, ghosts, everything)
     if not layout.paragraphs or layout.lead is None:
@@ -115,6 +101,35 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
         summary=layout.summary,
         date_note="; ".join(choice.notes),
     )
+
+
+def prepared(raw: bytes, path: str | Path, furniture: Furniture) -> tuple[list[Line], dict[int, str], str]:
+    """The lines the layout works on, the lines patterns removed, and the whole text."""
+    text, _ = decode(raw, path)
+    lines, _ = _take_marker(_lines(text), path)
+    sorting = _sort_out_furniture(lines, furniture)
+    kept, ghosts = _sorted_lines(text, lines, sorting.lines)
+    return kept, ghosts, "\n".join(line.text for line in lines)
+
+
+def _sorted_lines(text: str, lines: list, after: list) -> tuple[list[Line], dict[int, str]]:
+    """Layout lines (spacing kept where patterns left a line whole) and the removed ones."""
+    originals = {line.number: line.text for line in lines}
+    ghosts = {
+        line.number: "furniture.txt pattern"
+        for line in after
+        if not line.text and originals.get(line.number)
+    }
+    spaced = _spaced_lines(text)
+    kept = [
+        Line(
+            line.number,
+            originals[line.number] if line.number in ghosts else line.text,
+            spaced[line.number - 1] if line.text == originals.get(line.number) else "",
+        )
+        for line in after
+    ]
+    return kept, ghosts
 
 
 def _spaced_lines(text: str) -> list[str]:

@@ -410,8 +410,8 @@ def spell_out(name: str, known: list[str]) -> str:
 
 def reader_case(name: str, texts: list[str]) -> str:
     """A name set in capitals, as the clipping writes it elsewhere in ordinary case."""
-    if not name.isupper():
-        return name
+    if not name.isupper() or len(name.split()) < 2:
+        return name  # an acronym stays one
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     for text in texts:
         for match in pattern.finditer(text):
