@@ -247,7 +247,7 @@ def _source(layout: Layout, texts: list[str], editor_sources: list[str]) -> str:
     header = [line.text for line in layout.header]
     credited = [dateline_agency(lead)]
     credited.append(layout.byline.source if layout.byline else "")
-    credited += [credited_source(text) for text in header]
+    credited += [credited_source(text) for text in header] + [layout.credit]
     holders = [h for text in texts if (h := copyright_holder(text))]
     editor = [items(s)[0] if items(s) else s for s in editor_sources]
     editor = [s for s in editor if not any(s in h or h in s for h in holders)]

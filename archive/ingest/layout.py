@@ -66,6 +66,9 @@ _STANDFIRST_WORDS = 8
 _STANDFIRST_MAX_WORDS = 40
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
+_LABEL_WORDS = 4
+_CAPS_PREFIX = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …", "BREAKING: …"
+_VALUE_LABEL = re.compile(r"(?P<label>from|source|by|published|updated|posted|date)\s*:?", re.I)
 _NEAR = 2  # lines apart, a blank line between
 _HEADLINE_MIN_WORDS = 2
 _CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on", "in", "de", "du", "la", "al"})
@@ -77,7 +80,8 @@ _TAG_LIST = re.compile(r"(?:tags?|topics?|keywords?|filed under|categories)\s*[:
 _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:article|story|page|report|brief|post)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
-    r"|trading name|the authors?\b)",
+    r"|trading name|the authors?\b|thanks for reading|subscribe|sign up|newsletter"
+    r"|(?:media|press) contact|for (?:further|more) information)",
     re.IGNORECASE,
 )
 
@@ -144,6 +148,7 @@ class Layout:
     header: list[Line] = field(default_factory=list)
     lead: Unit | None = None
     header_dates: list[tuple[int, FoundDate]] = field(default_factory=list)
+    credit: str = ""  # a source named on the line under a "From:" label
 
 
 def units(lines: list[Line], ghosts: dict[int, str]) -> list[Unit]:
@@ -270,9 +275,18 @@ def _read_header(
     kinds: list[str] = []
     seen_candidate = False
     dated = dated | {line.number for line in header if is_date_line(line.text)}
+    label = ""
     for line in header:
         near = any(abs(line.number - other) <= _NEAR for other in dated if other != line.number)
         kind = _header_kind(line, everything, seen_candidate and near)
+        if label in ("from", "source") and kind in ("candidate", "byline"):
+            kind, layout.credit = "credit-line", line.text
+        if label == "by" and kind == "candidate" and parse_byline(line.spaced, everything):
+            kind = "byline"
+        match = _VALUE_LABEL.fullmatch(line.text)
+        label = match.group("label").lower() if match else ""
+        if label:
+            kind = "value-label"
         kinds.append(kind)
         seen_candidate = seen_candidate or kind == "candidate"
     _mark_site(layout, header, kinds, everything)
@@ -289,6 +303,7 @@ def _read_header(
             len(before) > 1
             and before[-2] == headline - 1
             and len(words(header[headline].text)) >= _STANDFIRST_WORDS
+            and not _is_section_label(header[before[-2]].text)
         ):
             layout.summary = header[headline].text
             kinds[headline] = "standfirst"
@@ -353,6 +368,16 @@ def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
     ):
         return "place-line"
     return "candidate"
+
+
+def _is_section_label(text: str) -> bool:
+    """A line that names a section rather than a story ("Press release", "Peace and Security")."""
+    count = len(words(text))
+    return (
+        count <= 2
+        or (_capitalised(text) and count <= _LABEL_WORDS and not is_all_caps(text))
+        or bool(_CAPS_PREFIX.match(text))
+    )
 
 
 def _capitalised(text: str) -> bool:

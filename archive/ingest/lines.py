@@ -69,7 +69,8 @@ _CONTACT = re.compile(
 _LABEL = re.compile(
     r"(?P<label>tags?|topics?|keywords?|filed under|categories|related(?: \w+)?|trending"
     r"|read more|read also|also read|see also|more on this|watch|listen|podcast|newsletter"
-    r"|from the archive|sponsored|source|follow|share|notes?)\s*[:·]\s*.*",
+    r"|from the archive|sponsored|source|follow|share|notes?|(?:media |press )?contact)"
+    r"\s*[:·]\s*.*",
     re.IGNORECASE,
 )
 _LIST_HEADING = re.compile(
@@ -77,6 +78,7 @@ _LIST_HEADING = re.compile(
     r"|you (?:may|might) also)\b.{0,40}",
     re.IGNORECASE,
 )
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …" over a story
 _DURATION = re.compile(r"\(\d{1,2}:\d{2}\)|\b\d+\s*min(?:ute)?s?\b(?:\s*(?:read|listen))?", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _SHORT_LABEL_WORDS = 4  # an all-capitals line this short is a label ("WORLD NEWS")
@@ -186,7 +188,7 @@ def _is_breadcrumb(text: str) -> bool:
 
 
 def _is_label_line(text: str) -> bool:
-    return not is_prose(text) and bool(_LABEL.fullmatch(text))
+    return not is_prose(text) and bool(_LABEL.fullmatch(text) or _CAPS_LABEL.match(text))
 
 
 def _is_caps_label(text: str) -> bool:
