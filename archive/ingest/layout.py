@@ -222,15 +222,14 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
     lead = next((i for i, unit in enumerate(found) if _is_lead(unit)), None)
     if lead is None:
         return Layout([], _all_removed(found, "no-prose"))
+    lead = _past_standfirst(found, lead)
     header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
-    layout = Layout([], [], header=header)
+    layout = Layout([], [], header=header, lead=found[lead])
     for unit in found[:lead]:
         if unit.ghost:
             layout.header_dates += [(unit.first, date) for date in dates_in(unit.text)]
     dated = {line for line, _ in layout.header_dates} | {found[lead].first}
     rules = _read_header(layout, header, everything, dated)
-    lead = _after_standfirst(layout, found, lead, rules)
-    layout.lead = found[lead]
     end, closing = _article_end(found, lead, layout)
     decisions: list[Decision] = []
     for index, unit in enumerate(found):
@@ -412,37 +411,21 @@ def _take_headline(layout: Layout, line: Line, everything: str) -> None:
         layout.byline = byline
 
 
-def _after_standfirst(layout: Layout, found: list[Unit], lead: int, rules: dict[int, str]) -> int:
-    """The lead, moved past a prose standfirst under the headline (date lines below it)."""
-    if not layout.title or layout.summary or any(
-        rule.startswith(("byline", "date line")) for rule in rules.values()
-    ):
+def _past_standfirst(found: list[Unit], lead: int) -> int:
+    """The lead, moved past a prose standfirst: byline or date lines under it, none above."""
+    above = [u for u in found[:lead] if not u.ghost]
+    if not above or above[-1].prose or any(_is_meta(u.text) for u in found[:lead]):
         return lead
     following = next((i for i in range(lead + 1, len(found)) if _is_lead(found[i])), None)
-    if following is None:
+    if following is None or len(words(found[lead].text)) > _STANDFIRST_MAX_WORDS:
         return lead
-    between = [u for u in found[lead + 1 : following] if not u.ghost]
-    meta = [u for u in between if is_date_line(u.text) or u.text.lower().startswith("by ")]
-    if not meta or len(words(found[lead].text)) > _STANDFIRST_MAX_WORDS:
-        return lead
-    layout.summary = found[lead].text
-    for unit in [found[lead], *between]:
-        for line in unit.lines:
-            layout.header.append(line)
-            rules[line.number] = (
-                "standfirst (summary)" if unit is found[lead] else _header_kind_rule(line.text)
-            )
-            layout.header_dates += [(line.number, d) for d in dates_in(line.text)]
-    if layout.byline is None:
-        layout.byline = next(
-            (b for u in between if (b := parse_byline(u.text, "", glued=False))), None
-        )
-    return following
+    if any(_is_meta(u.text) for u in found[lead + 1 : following]):
+        return following
+    return lead
 
 
-def _header_kind_rule(text: str) -> str:
-    kind = "date-line" if is_date_line(text) else "byline" if text.lower().startswith("by ") else ""
-    return _HEADER_RULES.get(kind, shape(text).kind or "header-line")
+def _is_meta(text: str) -> bool:
+    return is_date_line(text) or text.lower().startswith("by ")
 
 
 # ---- article and trailer ------------------------------------------------------------------
