@@ -76,6 +76,7 @@ _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SITE_KINDS = ("candidate", "label", "breadcrumb", "capitals-label")
 _CONSENT = re.compile(r"\b(?:privacy|consent|cookies?)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
+_LINE_ENDS = frozenset({"copyright", "credit", "contact", "footnote"})
 _TAG_LIST = re.compile(r"(?:tags?|topics?|keywords?|filed under|categories)\s*[:·]", re.I)
 _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:article|story|page|report|brief|post)|print edition|views expressed"
@@ -432,7 +433,13 @@ def _is_meta(text: str) -> bool:
 
 
 def _ends_article(unit: Unit) -> bool:
-    """A line that never stands inside an article: the article ended before it."""
+    """A line that never stands inside an article: the article ended before it.
+
+    A line an editor's pattern removed ends it only by its own kind (copyright,
+    credits): a ``block:`` pattern already knows where its list of links stops.
+    """
+    if unit.ghost:
+        return unit.shape.kind in _LINE_ENDS
     if unit.shape.strong:
         return True
     if _TAG_LIST.match(unit.text):
