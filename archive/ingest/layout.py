@@ -246,7 +246,7 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
             decisions += [Decision(ln.number, ln.text, rule in ("prose", "subheading"), rule)
                           for ln in unit.lines]  # fmt: skip
         else:
-            rule = _trailer_rule(unit, closing)
+            rule = "closing-note" if index in closing else _trailer_rule(unit)
             decisions += [Decision(ln.number, ln.text, False, rule) for ln in unit.lines]
     layout.decisions = decisions
     return layout
@@ -466,8 +466,8 @@ def _is_closing_note(unit: Unit, layout: Layout, before: Unit) -> bool:
     return bool(_SELF_REFERENCE.search(unit.text))
 
 
-def _article_end(found: list[Unit], lead: int, layout: Layout) -> tuple[int, str]:
-    """The index of the article's last unit, and the rule for closing notes after it.
+def _article_end(found: list[Unit], lead: int, layout: Layout) -> tuple[int, set[int]]:
+    """The index of the article's last unit, and of the closing notes after it.
 
     The article ends before the first line that never stands inside one; its
     last prose units are dropped while they are closing notes (about the author,
@@ -475,9 +475,10 @@ def _article_end(found: list[Unit], lead: int, layout: Layout) -> tuple[int, str
     """
     stop = next((i for i in range(lead + 1, len(found)) if _ends_article(found[i])), len(found))
     prose = [i for i in range(lead, stop) if _is_lead(found[i])]
+    notes: set[int] = set()
     while len(prose) > 1 and _is_closing_note(found[prose[-1]], layout, found[prose[-1] - 1]):
-        prose.pop()
-    return prose[-1], "closing-note"
+        notes.add(prose.pop())
+    return prose[-1], notes
 
 
 def _body_rule(unit: Unit, following: Unit | None) -> str:
@@ -500,8 +501,6 @@ def _body_rule(unit: Unit, following: Unit | None) -> str:
     return "not-prose"
 
 
-def _trailer_rule(unit: Unit, closing: str) -> str:
+def _trailer_rule(unit: Unit) -> str:
     """The rule named for a line after the article."""
-    if unit.ghost or unit.shape.kind:
-        return unit.ghost or unit.shape.kind
-    return closing if _is_lead(unit) else "after-article"
+    return unit.ghost or unit.shape.kind or "after-article"
