@@ -251,7 +251,9 @@ def lint(c: Context) -> None:
     c.run("ruff check . && ruff format --check .")
 
 
-@task(help={"articles": "size of the synthetic archive", "only": "mentions, build, search or ingest"})
+@task(
+    help={"articles": "size of the synthetic archive", "only": "mentions, build, search or ingest"}
+)
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
     """Benchmarks on a generated archive (build time, entity matching, search) and ingest's score."""
     for name in ("mentions", "build", "search", "ingest"):

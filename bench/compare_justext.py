@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import justext  # noqa: E402
+import justext  # type: ignore[import-untyped]  # noqa: E402
 from eval_ingest import CORPUS, FURNITURE, gold_lines, tidy  # noqa: E402
 
 from archive.clippings import Furniture, load_furniture  # noqa: E402
@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(totals, indent=2))
         return 0
-    print("| classifier | editors' patterns first | furniture lines leaked | article lines removed |")
+    print(
+        "| classifier | editors' patterns first | furniture lines leaked | article lines removed |"
+    )
     print("| --- | --- | --- | --- |")
     for key, counts in totals.items():
         name, patterns = key.split("|")

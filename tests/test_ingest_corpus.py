@@ -10,7 +10,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_ingest import CORPUS, Score, current_parser, details, evaluate  # noqa: E402
+from eval_ingest import CORPUS, Score, current_parser, details, evaluate
 
 # bench/README.md, "Ingest": change both together, and only when the rules got better.
 EXPECTED = {

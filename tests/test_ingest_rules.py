@@ -45,7 +45,10 @@ def test_an_iso_timestamp_line_dates_the_article() -> None:
 def test_first_publication_wins_and_the_update_is_kept() -> None:
     header = "Updated 14:32 GMT, 27 August 2021\nPublished 09:10 GMT, 26 August 2021"
     article = parse(f"Border talks resume after long pause\n{header}\n\n{BODY}")
-    assert (article.date, article.updated) == (datetime.date(2021, 8, 26), datetime.date(2021, 8, 27))
+    assert (article.date, article.updated) == (
+        datetime.date(2021, 8, 26),
+        datetime.date(2021, 8, 27),
+    )
 
 
 def test_a_numeric_date_takes_the_reading_nearer_another_date() -> None:
@@ -129,7 +132,9 @@ def test_the_headline_is_never_a_label_above_it(above: str) -> None:
 
 
 def test_a_place_and_date_line_under_the_headline_is_a_date_not_a_title() -> None:
-    article = parse(f"Press releases\n\nBorder talks resume after long pause\nGeneva | 13 Sep 2021\n\n{BODY}")
+    article = parse(
+        f"Press releases\n\nBorder talks resume after long pause\nGeneva | 13 Sep 2021\n\n{BODY}"
+    )
     assert (article.title, article.date) == (
         "Border talks resume after long pause",
         datetime.date(2021, 9, 13),
@@ -137,7 +142,9 @@ def test_a_place_and_date_line_under_the_headline_is_a_date_not_a_title() -> Non
 
 
 def test_a_byline_glued_to_the_headline_is_split_off() -> None:
-    article = parse(f"BORDER TALKS RESUME By Gary Pike, World Affairs Editor\n20 May 2023\n\n{BODY}")
+    article = parse(
+        f"BORDER TALKS RESUME By Gary Pike, World Affairs Editor\n20 May 2023\n\n{BODY}"
+    )
     assert (article.title, article.author) == ("BORDER TALKS RESUME", "Gary Pike")
 
 
@@ -147,7 +154,11 @@ def test_a_byline_glued_to_the_headline_is_split_off() -> None:
         ("By Anton Greville, Mei Lin Ho", "Anton Greville, Mei Lin Ho", ""),
         ("By Lucía Fernández, Andes Wire", "Lucía Fernández", "Andes Wire"),
         ("By GRACE WANJIKU", "Grace Wanjiku", ""),
-        ("Thandiwe Mokoena in Johannesburg and Oliver Grant in London", "Thandiwe Mokoena and Oliver Grant", ""),
+        (
+            "Thandiwe Mokoena in Johannesburg and Oliver Grant in London",
+            "Thandiwe Mokoena and Oliver Grant",
+            "",
+        ),
         ("Tomasz Wierzbicki, Central Asia correspondent", "Tomasz Wierzbicki", ""),
         ("Eurasia Wire · Mikhail Orlov", "Mikhail Orlov", "Eurasia Wire"),
     ],

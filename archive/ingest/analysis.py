@@ -9,10 +9,10 @@ from pathlib import Path
 
 from archive.clippings import (
     Furniture,
+    _check_is_text,
     _lines,
     _sort_out_furniture,
     _take_marker,
-    _check_is_text,
     decode,
     derive_title,
 )
@@ -103,7 +103,9 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
     )
 
 
-def prepared(raw: bytes, path: str | Path, furniture: Furniture) -> tuple[list[Line], dict[int, str], str]:
+def prepared(
+    raw: bytes, path: str | Path, furniture: Furniture
+) -> tuple[list[Line], dict[int, str], str]:
     """The lines the layout works on, the lines patterns removed, and the whole text."""
     text, _ = decode(raw, path)
     lines, _ = _take_marker(_lines(text), path)
@@ -138,11 +140,15 @@ def _spaced_lines(text: str) -> list[str]:
     return [line.replace("\t", "  ").replace("\u00a0", " ").strip() for line in text.split("\n")]
 
 
-def _publication(layout: Layout, texts: list[str], path: str | Path, warnings: list[str]) -> DateChoice:
+def _publication(
+    layout: Layout, texts: list[str], path: str | Path, warnings: list[str]
+) -> DateChoice:
     choice = _choose(layout, texts, warnings)
     if choice is None:
         yearless = [d.text for _, d in layout.header_dates if d.value is None]
-        yearless += [d.text for d in dates_in(layout.lead.text if layout.lead else "") if d.value is None]
+        yearless += [
+            d.text for d in dates_in(layout.lead.text if layout.lead else "") if d.value is None
+        ]
         found = f"; found {yearless[0]!r} without a year" if yearless else ""
         raise ContentError(
             path,
@@ -168,7 +174,12 @@ def _choose(layout: Layout, texts: list[str], warnings: list[str]) -> DateChoice
         header.append((lead_line, opening))
     if not header:
         return None
-    resolved = [(line, d, note) for line, d in header if (r := _resolve(d, header, texts)) for d, note in [r]]
+    resolved = [
+        (line, d, note)
+        for line, d in header
+        if (r := _resolve(d, header, texts))
+        for d, note in [r]
+    ]
     published = [(line, d, note) for line, d, note in resolved if not d.update and d.value]
     updates = [d.value for _, d, _ in resolved if d.update and d.value]
     if not published and updates:

@@ -43,7 +43,9 @@ _ISO = re.compile(
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
 )
 _YEAR_FIRST = re.compile(r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/])")
-_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\w/])")
+_NUMERIC = re.compile(
+    r"(?<![\w/.-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\w/])"
+)
 _UPDATE = re.compile(
     r"\b(?:updated?|modified|latest update|last update|revised|edited)\b", re.IGNORECASE
 )
@@ -65,26 +67,35 @@ _CLOSE_DAYS = 3
 _TAIL_WORDS = 4  # a role or place after a name ("Central Asia correspondent")  # a reading this much nearer another date wins
 
 NAME_PARTICLES = frozenset(
-    "al bin ibn de da van von der den la le del di du dos el binti".split()
+    ["al", "bin", "ibn", "de", "da", "van", "von", "der", "den", "la", "le", "del", "di", "du", "dos", "el", "binti"]
 )  # fmt: skip
 _ROLE_WORDS = frozenset(
-    """correspondent editor reporter writer staff chief director analyst producer contributor
-    columnist bureau desk senior deputy head fellow programme program affairs team special
-    political economics foreign diplomatic international""".split()
-)
+    {
+        "correspondent", "editor", "reporter", "writer", "staff", "chief", "director", "analyst",
+        "producer", "contributor", "columnist", "bureau", "desk", "senior", "deputy", "head",
+        "fellow", "programme", "program", "affairs", "team", "special", "political", "economics",
+        "foreign", "diplomatic", "international"
+    }
+)  # fmt: skip
 ORG_WORDS = frozenset(
-    """agency wire news press service services media network television tv radio times post
-    journal herald daily tribune review agence presse associated reuters""".split()
-)
+    {
+        "agency", "wire", "news", "press", "service", "services", "media", "network", "television",
+        "tv", "radio", "times", "post", "journal", "herald", "daily", "tribune", "review", "agence",
+        "presse", "associated", "reuters"
+    }
+)  # fmt: skip
 _BY = re.compile(r"(?:^|\s)by\s+(?=[A-Z])", re.IGNORECASE)
 _GLUED_BY = re.compile(r"\s+By\s+(?=[A-Z])")
 _NAME_TAIL = re.compile(r"\s+(?:in|reporting from|from|at)\s+[A-Z][\w .'’-]*$")
 _AND = re.compile(r"\s*(,|\band\b|&)\s*", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*")
 _NOT_NAMES = frozenset(
-    """updated published posted last first latest modified issue date started source from
-    via read min listen watch live share print save follow""".split()
-)
+    {
+        "updated", "published", "posted", "last", "first", "latest", "modified", "issue", "date",
+        "started", "source", "from", "via", "read", "min", "listen", "watch", "live", "share",
+        "print", "save", "follow"
+    }
+)  # fmt: skip
 _CREDIT_LINE = re.compile(r"(?:from|via)\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(
     r"^[^()]{0,80}?\((?P<a>[A-Z][^()]{1,40})\)\s*(?:[-–—]+|:)|^[^/]{0,80}?/(?P<b>[A-Z][\w .&-]{1,30})/\."
@@ -198,7 +209,9 @@ def copyright_year(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def resolve_numeric(date: FoundDate, others: list[datetime.date], zones: str) -> tuple[FoundDate, str]:
+def resolve_numeric(
+    date: FoundDate, others: list[datetime.date], zones: str
+) -> tuple[FoundDate, str]:
     """Pick one reading of an ambiguous numeric date; the second value says how."""
     if len(date.readings) < 2:
         return date, ""

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from archive.ingest.header import (
     Byline,
     FoundDate,
-    dates_in,
     credited_source,
+    dates_in,
     is_date_line,
     masthead_name,
     parse_byline,
@@ -358,7 +358,7 @@ def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
         return line_shape.kind
     if _NUMBERED.search(text) and len(words(text)) <= _SITE_WORDS:
         return "document-number"
-    if len(words(text)) < _HEADLINE_MIN_WORDS or is_all_caps(text) and len(words(text)) < 3:
+    if len(words(text)) < _HEADLINE_MIN_WORDS or (is_all_caps(text) and len(words(text)) < 3):
         return "label"
     if (
         seen_candidate
@@ -460,9 +460,9 @@ def _is_closing_note(unit: Unit, layout: Layout, before: Unit) -> bool:
     names = [name.strip().casefold() for name in names if name.strip()]
     if any(text.startswith((name, f"the {name}")) for name in names):
         return True
-    if before.ghost or not before.prose:
-        if any(name in text for name in names if len(name) > 3):
-            return True
+    after_furniture = before.ghost or not before.prose
+    if after_furniture and any(name in text for name in names if len(name) > 3):
+        return True
     return bool(_SELF_REFERENCE.search(unit.text))
 
 

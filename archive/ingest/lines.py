@@ -21,24 +21,33 @@ from dataclasses import dataclass
 
 # Function words: prose is full of them, menus and names are not.
 STOP_WORDS = frozenset(
-    """a about after against all also an and any are as at be been before being between both
-    but by can could did do does during each for from had has have he her his how i if in into
-    is it its itself more most no nor not of on once only or other our out over own same she
-    should so some such than that the their them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with
-    would you your""".split()
-)
+    {
+        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at",
+        "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
+        "do", "does", "during", "each", "for", "from", "had", "has", "have", "he", "her", "his",
+        "how", "i", "if", "in", "into", "is", "it", "its", "itself", "more", "most", "no", "nor",
+        "not", "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same",
+        "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+        "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your"
+    }
+)  # fmt: skip
 # Words of site controls and boxes, as the first word of a short line.
 UI_WORDS = frozenset(
-    """accept advert advertisement advertising agree all back bookmark breaking click close
-    comment comments contact continue cookie cookies copy disagree download e-mail email
-    enter explore facebook feedback follow font full gift hide join key latest like listen
-    live load log login manage menu more most newsletter newsletters next pinned play podcast
-    podcasts popular previous print privacy promoted recommended refresh register reject
-    related reply report reuse save scroll search see send share show sign skip sponsored
-    story subscribe support tags terms top topics trending tweet twitter video watch whatsapp
-    x""".split()
-)
+    {
+        "accept", "advert", "advertisement", "advertising", "agree", "all", "back", "bookmark",
+        "breaking", "click", "close", "comment", "comments", "contact", "continue", "cookie",
+        "cookies", "copy", "disagree", "download", "e-mail", "email", "enter", "explore",
+        "facebook", "feedback", "follow", "font", "full", "gift", "hide", "join", "key", "latest",
+        "like", "listen", "live", "load", "log", "login", "manage", "menu", "more", "most",
+        "newsletter", "newsletters", "next", "pinned", "play", "podcast", "podcasts", "popular",
+        "previous", "print", "privacy", "promoted", "recommended", "refresh", "register", "reject",
+        "related", "reply", "report", "reuse", "save", "scroll", "search", "see", "send", "share",
+        "show", "sign", "skip", "sponsored", "story", "subscribe", "support", "tags", "terms",
+        "top", "topics", "trending", "tweet", "twitter", "video", "watch", "whatsapp", "x"
+    }
+)  # fmt: skip
 _SEPARATORS = re.compile(r"\s{2,}|\s*[|·•›»]\s*|\s+[>/]\s+|\s+[—–]\s+")
 _PROSE_END = re.compile(r"[.!?…](?:[\"'”’)\]]+)?$")
 _INTRO_END = re.compile(r":$")  # "… gave a short answer when asked how long:" before a quote
