@@ -279,3 +279,29 @@ def test_editors_patterns_apply_first_and_every_line_has_a_rule() -> None:
     lines = [line for line in text.splitlines() if line.strip()]
     assert [d.text for d in article.decisions] == lines
     assert all(d.rule for d in article.decisions)
+
+
+def test_a_question_headline_and_its_standfirst_are_header_not_text() -> None:
+    text = (
+        "Is the truce holding? What we know so far\n"
+        "Both sides say the other broke it. Here is what the monitors saw.\n"
+        "By Sam Okoye  Aug 25, 2023, 8:00am EDT\n\n"
+        "What happened?\n\n" + BODY
+    )
+    article = parse(text)
+    assert article.title == "Is the truce holding? What we know so far"
+    assert article.summary == "Both sides say the other broke it. Here is what the monitors saw."
+    assert (article.author, article.date) == ("Sam Okoye", datetime.date(2023, 8, 25))
+    assert article.paragraphs[0] == "What happened?"
+
+
+def test_a_readers_comment_thread_is_not_article_text() -> None:
+    text = (
+        f"Border talks resume after long pause\nPosted on May 12, 2022 by Tom Hartley\n\n{BODY}\n"
+        "2 thoughts on “Border talks resume”\n\nPriya says:\n\n"
+        "Great piece, thank you, I hope the crossing opens before the harvest.\n\nReply\n"
+    )
+    article = parse(text)
+    assert article.author == "Tom Hartley"
+    assert article.paragraphs[-1].startswith("The talks lasted four hours")
+    assert rules(article)["Priya says:"] == "comments"

@@ -64,6 +64,7 @@ _DAY_FIRST_ZONES = re.compile(
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\bcopyright\b)[^\n]*?(\d{4})(?:\s*[-–]\s*(\d{4}))?", re.I)
 _DATE_LINE_REST_WORDS = 3
 _CLOSE_DAYS = 3
+_PREFIX_WORDS = 3  # "Words and pictures by"
 _TAIL_WORDS = 4  # a role or place after a name ("Central Asia correspondent")  # a reading this much nearer another date wins
 
 NAME_PARTICLES = frozenset(
@@ -304,7 +305,9 @@ def parse_byline(text: str, places: str, glued: bool = False) -> Byline | None:
     source = ""
     joins: list[str] = []
     for part in parts:
-        by = _BY.match(part)
+        by = _BY.search(part)
+        if by and not _byline_prefix(part[: by.start()]):
+            by = None
         body = part[by.end() :] if by else part
         if not by and (dates_in(body) or has_clock(body) or _RELATIVE.search(body)):
             continue
@@ -325,6 +328,11 @@ def parse_byline(text: str, places: str, glued: bool = False) -> Byline | None:
     for join, name in zip(joins, names[1:], strict=False):
         author += f"{join}{name}"
     return Byline(_tidy_case(author), source)
+
+
+def _byline_prefix(text: str) -> bool:
+    """What may stand before "by" in a byline: nothing, a date, or a few words ("Words")."""
+    return not text.strip() or bool(dates_in(text)) or len(words(text)) <= _PREFIX_WORDS
 
 
 def _names(text: str, places: str) -> tuple[list[str], list[str], str]:

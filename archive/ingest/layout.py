@@ -64,6 +64,7 @@ _WRAP_SHORT = 0.75
 _SUBHEAD_WORDS = 10
 _STANDFIRST_WORDS = 8
 _STANDFIRST_MAX_WORDS = 40
+_PROSE_IN_HEADER = 2  # a headline and a standfirst
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
 _LABEL_WORDS = 4
@@ -77,7 +78,7 @@ _SITE_KINDS = ("candidate", "label", "breadcrumb", "capitals-label")
 _CONSENT = re.compile(r"\b(?:privacy|consent|cookies?)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
 _LINE_ENDS = frozenset({"copyright", "credit", "contact", "footnote"})
-_TAG_LIST = re.compile(r"(?:tags?|topics?|keywords?|filed under|categories)\s*[:·]", re.I)
+_TAG_LIST = re.compile(r"(?:(?:tags?|topics?|keywords?|categories)\s*[:·]|filed under\b)", re.I)
 _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:article|story|page|report|brief|post)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
@@ -224,6 +225,9 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
     if lead is None:
         return Layout([], _all_removed(found, "no-prose"))
     lead = _past_standfirst(found, lead)
+    dated_above = any(_is_meta(u.text) or u.ghost and dates_in(u.text) for u in found[: lead - 1])
+    if lead and dated_above and _is_question_subhead(found[lead - 1]):
+        lead -= 1  # "What happened?" over the first paragraph: a subheading, not a caption
     header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
     layout = Layout([], [], header=header, lead=found[lead])
     for unit in found[:lead]:
@@ -231,6 +235,9 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
             layout.header_dates += [(unit.first, date) for date in dates_in(unit.text)]
     dated = {line for line, _ in layout.header_dates} | {found[lead].first}
     rules = _read_header(layout, header, everything, dated)
+    if layout.byline is None:  # "Posted on 16 November 2022 by Tom Hartley", removed by a pattern
+        ghosts_above = [unit.spaced for unit in found[:lead] if unit.ghost]
+        layout.byline = next((b for t in ghosts_above if (b := parse_byline(t, everything))), None)
     end, closing = _article_end(found, lead, layout)
     decisions: list[Decision] = []
     for index, unit in enumerate(found):
@@ -394,13 +401,14 @@ def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything:
         if kinds[index] not in _SITE_KINDS or not later:
             continue
         name = masthead_name(line.spaced)
-        if not _capitalised(name):
+        if not _capitalised(name) and not (index == first and len(name.split()) == 1):
             continue
         repeated = (
             len(name.split()) > 1
             and len(re.findall(rf"\b{re.escape(name.casefold())}\b", rest)) > 1
         )
-        if (index == first and len(name.split()) <= _SITE_WORDS) or repeated:
+        brand = index == first and len(name.split()) == 1  # "clearview", "newsfeed.example"
+        if (index == first and len(name.split()) <= _SITE_WORDS) or repeated or brand:
             kinds[index] = "site"
             layout.site = layout.site or line.spaced
 
@@ -413,16 +421,36 @@ def _take_headline(layout: Layout, line: Line, everything: str) -> None:
 
 
 def _past_standfirst(found: list[Unit], lead: int) -> int:
-    """The lead, moved past a prose standfirst: byline or date lines under it, none above."""
-    above = [u for u in found[:lead] if not u.ghost]
-    if not above or above[-1].prose or any(_is_meta(u.text) for u in found[:lead]):
+    """The lead, moved past a headline or standfirst that reads as prose.
+
+    Headlines can be sentences ("BRICS is getting bigger. What does that
+    mean?") and standfirsts often are: when byline or date lines follow one or
+    two short prose units, and none came before them, those units are header.
+    """
+    if any(_is_meta(u.text) for u in found[:lead]):
         return lead
-    following = next((i for i in range(lead + 1, len(found)) if _is_lead(found[i])), None)
-    if following is None or len(words(found[lead].text)) > _STANDFIRST_MAX_WORDS:
-        return lead
-    if any(_is_meta(u.text) for u in found[lead + 1 : following]):
-        return following
+    index, passed = lead, 0
+    while index < len(found) and passed <= _PROSE_IN_HEADER:
+        unit = found[index]
+        if _is_meta(unit.text) and not unit.ghost or unit.ghost and dates_in(unit.text):
+            following = next((i for i in range(index, len(found)) if _is_lead(found[i])), None)
+            return lead if following is None else following
+        if _is_lead(unit):
+            if len(words(unit.text)) > _STANDFIRST_MAX_WORDS:
+                return lead
+            passed += 1
+        index += 1
     return lead
+
+
+def _is_question_subhead(unit: Unit) -> bool:
+    text = unit.text
+    return (
+        not unit.ghost
+        and not unit.shape.kind
+        and text.endswith("?")
+        and len(words(text)) <= _SUBHEAD_WORDS
+    )
 
 
 def _is_meta(text: str) -> bool:

@@ -63,13 +63,20 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"(?:additional |with additional )?(?:reporting|writing|editing|edited|compiled|produced"
+    r"\(?(?:additional |with additional )?(?:reporting|writing|editing|edited|compiled|produced"
     r"|written) by\b.*"
     r"|\((?:with )?(?:inputs|reporting|additional reporting|input) from [^()]+\)"
     r"|\[(?:editor|edited by|reporting by|writer)\b[^\]]*\]",
     re.IGNORECASE,
 )
 _FOOTNOTE = re.compile(r"\[\d+\]\s.*")
+# A thread of readers' comments: "3 thoughts on …", "Priya says:", "Leave a Reply".
+_COMMENTS = re.compile(
+    r"\d[\d,]*\s+(?:comments?|thoughts?|responses?|replies)\b.*"
+    r"|[\w .'’-]{2,40}\s(?:says|wrote|commented):"
+    r"|(?:leave|post|add) a (?:reply|comment).*|reply|join the (?:debate|conversation|discussion).*",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|int|gov|example)\b",
@@ -84,7 +91,8 @@ _LABEL = re.compile(
 )
 _LIST_HEADING = re.compile(
     r"(?:related|more|most|popular|recommended|trending|top|latest|further|full|also"
-    r"|you (?:may|might) also)\b.{0,40}",
+    r"|you (?:may|might) also|read next|up next|what to read next|don't miss|editors?'?s? picks?"
+    r"|in case you missed it)\b.{0,40}",
     re.IGNORECASE,
 )
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …" over a story
@@ -225,6 +233,7 @@ _RULES = (
     ("copyright", True, lambda text: bool(_COPYRIGHT.search(text))),
     ("credit", True, _is_credit),
     ("footnote", True, lambda text: bool(_FOOTNOTE.fullmatch(text))),
+    ("comments", True, lambda text: not is_prose(text) and bool(_COMMENTS.fullmatch(text))),
     ("contact", True, lambda text: bool(_CONTACT.search(text))),
     ("cookie-notice", False, _is_cookie_notice),
     ("caption", False, lambda text: bool(_CAPTION.search(text))),
