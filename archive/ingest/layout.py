@@ -225,7 +225,7 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
     if lead is None:
         return Layout([], _all_removed(found, "no-prose"))
     lead = _past_standfirst(found, lead)
-    dated_above = any(_is_meta(u.text) or u.ghost and dates_in(u.text) for u in found[: lead - 1])
+    dated_above = any(_is_meta(u.text) or (u.ghost and dates_in(u.text)) for u in found[: lead - 1])
     if lead and dated_above and _is_question_subhead(found[lead - 1]):
         lead -= 1  # "What happened?" over the first paragraph: a subheading, not a caption
     header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
@@ -432,7 +432,7 @@ def _past_standfirst(found: list[Unit], lead: int) -> int:
     index, passed = lead, 0
     while index < len(found) and passed <= _PROSE_IN_HEADER:
         unit = found[index]
-        if _is_meta(unit.text) and not unit.ghost or unit.ghost and dates_in(unit.text):
+        if (_is_meta(unit.text) and not unit.ghost) or (unit.ghost and dates_in(unit.text)):
             following = next((i for i in range(index, len(found)) if _is_lead(found[i])), None)
             return lead if following is None else following
         if _is_lead(unit):
