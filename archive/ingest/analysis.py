@@ -71,6 +71,12 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
     layout = lay_out(kept, ghosts, everything)
     if not layout.paragraphs or layout.lead is None:
         raise ContentError(path, "no article text once site furniture is removed")
+    tails = [
+        Decision(item.line, item.text, False, "furniture.txt tail pattern")
+        for item in sorting.stripped
+        if item.line not in ghosts
+    ]
+    decisions = sorted([*layout.decisions, *tails], key=lambda decision: decision.line)
     texts = [line.text for line in lines]
     warnings: list[str] = []
     if marker:
@@ -94,7 +100,7 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
         source=source,
         paragraphs=[unit.text for unit in layout.paragraphs],
         encoding=encoding,
-        decisions=layout.decisions,
+        decisions=decisions,
         warnings=warnings + choice.notes,
         author=layout.byline.author if layout.byline else "",
         updated=choice.updated if choice.updated and choice.updated >= choice.value else None,
