@@ -14,14 +14,14 @@ from eval_ingest import CORPUS, Score, current_parser, details, evaluate
 
 # bench/README.md, "Ingest": change both together, and only when the rules got better.
 EXPECTED = {
-    "clippings": 51,
-    "dates_right": 51,
-    "title_right": 51,
-    "author_named": 34,
-    "author_right": 34,
+    "clippings": 55,
+    "dates_right": 55,
+    "title_right": 55,
+    "author_named": 35,
+    "author_right": 35,
     "author_false": 0,
-    "source_named": 51,
-    "source_right": 50,
+    "source_named": 54,
+    "source_right": 53,
     "source_false": 0,
     "summary_named": 12,
     "summary_right": 12,
@@ -29,12 +29,12 @@ EXPECTED = {
     "updated_named": 7,
     "updated_right": 7,
     "updated_false": 0,
-    "furniture_lines": 639,
+    "furniture_lines": 673,
     "furniture_leaked": 0,
-    "article_lines": 632,
+    "article_lines": 653,
     "article_removed": 0,
-    "paragraphs": 309,
-    "paragraphs_intact": 309,
+    "paragraphs": 324,
+    "paragraphs_intact": 324,
     "untraced_output": 0,
 }
 # The misses we know of, each one line of `details` (the agency credited in the dateline

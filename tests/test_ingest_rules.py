@@ -305,3 +305,20 @@ def test_a_readers_comment_thread_is_not_article_text() -> None:
     assert article.author == "Tom Hartley"
     assert article.paragraphs[-1].startswith("The talks lasted four hours")
     assert rules(article)["Priya says:"] == "comments"
+
+
+def test_an_agency_alone_under_the_headline_is_the_source_a_label_above_is_not() -> None:
+    text = f"The Western Star\n\nWORLD\n\nBorder talks resume after long pause\nPTI\nOct 23, 2024\n\n{BODY}"
+    article = parse(text)
+    assert (article.title, article.source) == ("Border talks resume after long pause", "PTI")
+
+
+def test_a_release_label_is_not_the_site_and_page_numbers_go() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n10 March 2023\n\nBorder talks resume after long pause\n\n"
+        f"{BODY}\nPage 1 of 2\n\nThe crossing will open on Monday, the ministers said.\n"
+    )
+    article = parse(text)
+    assert article.source == ""
+    assert rules(article)["Page 1 of 2"] == "page-number"
+    assert article.paragraphs[-1] == "The crossing will open on Monday, the ministers said."

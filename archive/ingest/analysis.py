@@ -37,6 +37,7 @@ from archive.ingest.lines import items
 _OPENING = re.compile(
     r"(?:[A-Z][\w.'’-]*,?\s+)*(?:(?:On|By)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)?"
 )
+_AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # an agency alone on a header line ("PTI")
 _OPENING_REACH = 80  # a dateline's date stands this near the start of the lead
 
 
@@ -265,6 +266,8 @@ def _source(layout: Layout, texts: list[str], editor_sources: list[str]) -> str:
     credited = [dateline_agency(lead)]
     credited.append(layout.byline.source if layout.byline else "")
     credited += [credited_source(text) for text in header] + [layout.credit]
+    below = [line.text for line in layout.header if line.number > layout.title_line]
+    credited += [text for text in below if _AGENCY_LINE.fullmatch(text)][:1]
     holders = [h for text in texts if (h := copyright_holder(text))]
     editor = [items(s)[0] if items(s) else s for s in editor_sources]
     editor = [s for s in editor if not any(s in h or h in s for h in holders)]

@@ -48,6 +48,7 @@ from archive.ingest.header import (
     split_glued_byline,
 )
 from archive.ingest.lines import (
+    STOP_WORDS,
     UI_WORDS,
     Shape,
     is_all_caps,
@@ -68,6 +69,7 @@ _PROSE_IN_HEADER = 2  # a headline and a standfirst
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
 _LABEL_WORDS = 4
+_AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # "PTI" alone under the headline: the credit
 _CAPS_PREFIX = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …", "BREAKING: …"
 _VALUE_LABEL = re.compile(r"(?P<label>from|source|by|published|updated|posted|date)\s*:?", re.I)
 _NEAR = 2  # lines apart, a blank line between
@@ -80,7 +82,8 @@ _NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
 _LINE_ENDS = frozenset({"copyright", "credit", "contact", "footnote"})
 _TAG_LIST = re.compile(r"(?:(?:tags?|topics?|keywords?|categories)\s*[:·]|filed under\b)", re.I)
 _SELF_REFERENCE = re.compile(
-    r"\b(?:this (?:article|story|page|report|brief|post)|print edition|views expressed"
+    r"\b(?:this (?:article|story|page|report|brief|post|transcript|content|material|video"
+    r"|programme|program|episode)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
     r"|trading name|the authors?\b|thanks for reading|subscribe|sign up|newsletter"
     r"|(?:media|press) contact|for (?:further|more) information)",
@@ -317,6 +320,9 @@ def _read_header(
             headline = before[-2]
         _take_headline(layout, header[headline], everything)
         kinds[headline] = "headline"
+        for index in range(headline):
+            if kinds[index] == "credit-line" and _AGENCY_LINE.fullmatch(header[index].text):
+                kinds[index] = "capitals-label"  # "WORLD" over the headline is a section
         for index in candidates:
             if index > headline and kinds[index] == "candidate":
                 kinds[index] = "caption" if index > first_meta else "header-line"
@@ -354,7 +360,7 @@ def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
         return "byline"
     if seen_candidate and parse_byline(spaced, everything):
         return "byline"
-    if credited_source(text):
+    if credited_source(text) or (seen_candidate and _AGENCY_LINE.fullmatch(text)):
         return "credit-line"
     if is_date_line(text):
         return "date-line"
@@ -403,6 +409,8 @@ def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything:
         name = masthead_name(line.spaced)
         if not _capitalised(name) and not (index == first and len(name.split()) == 1):
             continue
+        if name.split()[0].lower() in STOP_WORDS - {"the"}:
+            continue  # "FOR IMMEDIATE RELEASE": a label, not a name
         repeated = (
             len(name.split()) > 1
             and len(re.findall(rf"\b{re.escape(name.casefold())}\b", rest)) > 1

@@ -97,6 +97,9 @@ _LIST_HEADING = re.compile(
 )
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …" over a story
 _DURATION = re.compile(r"\(\d{1,2}:\d{2}\)|\b\d+\s*min(?:ute)?s?\b(?:\s*(?:read|listen))?", re.I)
+_PAGE = re.compile(
+    r"(?:page\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|#{3}", re.I
+)
 _WORD = re.compile(r"[\w'’-]+")
 _SHORT_LABEL_WORDS = 4  # an all-capitals line this short is a label ("WORLD NEWS")
 _LIST_ITEM_WORDS = 5  # items of a menu or breadcrumb are this short
@@ -245,4 +248,5 @@ _RULES = (
     ("control", False, is_ui),
     ("duration", False, _is_duration),
     ("capitals-label", False, _is_caps_label),
+    ("page-number", False, lambda text: bool(_PAGE.fullmatch(text))),
 )

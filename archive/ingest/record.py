@@ -74,7 +74,10 @@ def record_path(article: Path) -> Path:
 def explain(clipping: Explained, path: str | Path) -> list[str]:
     """Every line of the clipping, kept or removed and by which rule, under its header fields."""
     fields = [
-        ("title", f"{clipping.title}" + (" (derived from the lead)" if clipping.title_derived else "")),
+        (
+            "title",
+            f"{clipping.title}" + (" (derived from the lead)" if clipping.title_derived else ""),
+        ),
         ("author", clipping.author),
         ("date", f"{clipping.date.isoformat()} (from '{clipping.date_text}')"),
         ("updated", clipping.updated.isoformat() if clipping.updated else ""),
