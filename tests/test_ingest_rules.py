@@ -322,3 +322,22 @@ def test_a_release_label_is_not_the_site_and_page_numbers_go() -> None:
     assert article.source == ""
     assert rules(article)["Page 1 of 2"] == "page-number"
     assert article.paragraphs[-1] == "The crossing will open on Monday, the ministers said."
+
+
+def test_a_byline_naming_nobody_is_still_no_headline() -> None:
+    article = parse(
+        f"Border talks resume after long pause\nBy Our Correspondent\n12 May 2022\n\n{BODY}"
+    )
+    assert (article.title, article.author) == ("Border talks resume after long pause", "")
+
+
+def test_a_photo_agency_line_and_a_lone_word_inside_the_article_go() -> None:
+    text = (
+        f"Border talks resume after long pause\n12 May 2022\n\n{BODY}\n"
+        "Officials at the crossing. AFP via Getty Images\n\nReuters\n\n"
+        "Trucks queued for miles on the road to the crossing on Wednesday.\n"
+    )
+    article = parse(text)
+    assert "Reuters" not in kept(article)
+    assert rules(article)["Officials at the crossing. AFP via Getty Images"] == "caption"
+    assert article.paragraphs[-1].startswith("Trucks queued")

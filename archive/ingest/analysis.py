@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from archive.clippings import (
     Furniture,
@@ -84,7 +85,7 @@ def analyse(raw: bytes, path: str | Path, furniture: Furniture) -> Article:
         choice = DateChoice(marker.value, marker.text, marker.line)
         choice.updated = _choose_date(layout, texts, path, warnings, quiet=True)
     else:
-        choice = _publication(layout, texts, path, warnings)
+        choice = _publication(layout, texts, path, sorting.dates)
     source = _source(layout, texts, sorting.sources)
     title = layout.title or derive_title(layout.lead.text)
     if not encoding.startswith("utf"):
@@ -148,9 +149,12 @@ def _spaced_lines(text: str) -> list[str]:
 
 
 def _publication(
-    layout: Layout, texts: list[str], path: str | Path, warnings: list[str]
+    layout: Layout, texts: list[str], path: str | Path, dated: list[Any]
 ) -> DateChoice:
-    choice = _choose(layout, texts, warnings)
+    """The header's or the dateline's date, else a dated line an editor's pattern found."""
+    choice = _choose(layout, texts, [])
+    if choice is None and dated:
+        return DateChoice(dated[0].value, dated[0].text, dated[0].line)
     if choice is None:
         yearless = [d.text for _, d in layout.header_dates if d.value is None]
         yearless += [

@@ -69,6 +69,8 @@ _PROSE_IN_HEADER = 2  # a headline and a standfirst
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
 _LABEL_WORDS = 4
+_BY_LINE = re.compile(r"by\s+[A-Z]", re.IGNORECASE)
+_BYLINE_WORDS = 12
 _AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # "PTI" alone under the headline: the credit
 _CAPS_PREFIX = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …", "BREAKING: …"
 _VALUE_LABEL = re.compile(r"(?P<label>from|source|by|published|updated|posted|date)\s*:?", re.I)
@@ -356,8 +358,8 @@ _HEADER_RULES = {
 def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
     """What one header line is, before the headline is chosen."""
     text, spaced = line.text, line.spaced
-    if text.lower().startswith("by ") and parse_byline(spaced, everything):
-        return "byline"
+    if _BY_LINE.match(text) and len(words(text)) <= _BYLINE_WORDS:
+        return "byline"  # "By Our Correspondent" names nobody, but it is a byline
     if seen_candidate and parse_byline(spaced, everything):
         return "byline"
     if credited_source(text) or (seen_candidate and _AGENCY_LINE.fullmatch(text)):
@@ -525,7 +527,7 @@ def _body_rule(unit: Unit, following: Unit | None) -> str:
         return unit.shape.kind
     text = unit.text
     if (
-        len(words(text)) <= _SUBHEAD_WORDS
+        2 <= len(words(text)) <= _SUBHEAD_WORDS
         and following is not None
         and following.prose
         and not (is_all_caps(text) and len(words(text)) < 2)

@@ -59,9 +59,11 @@ _CLOCK = re.compile(
 )
 _CAPTION = re.compile(
     r"(?:\(\s*(?:photo|photograph|picture|image|file photo|video|credit)s?\b[^()]*\)"
-    r"|\b(?:photo|photograph|picture|image|credit)s?(?: by)?\s*:\s*[^.:]{1,80})$",
+    r"|\b(?:photo|photograph|picture|image|credit)s?(?: by)?\s*:\s*[^.:]{1,80}"
+    r"|\b(?:getty images|shutterstock|alamy|epa-efe|afp via getty images))$",
     re.IGNORECASE,
 )
+_CAPTION_START = re.compile(r"(?:image|photo|picture|video)\s+(?:source|caption|credit)s?\b", re.I)
 _CREDIT = re.compile(
     r"\(?(?:additional |with additional )?(?:reporting|writing|editing|edited|compiled|produced"
     r"|written) by\b.*"
@@ -215,6 +217,13 @@ def _is_caps_label(text: str) -> bool:
     return is_all_caps(text) and len(words(text)) <= _SHORT_LABEL_WORDS and not is_prose(text)
 
 
+def _is_contact(text: str) -> bool:
+    """An address line; a sentence that gives an address is text unless it is short."""
+    return bool(_CONTACT.search(text)) and (
+        not is_prose(text) or len(words(text)) <= _UI_MAX_WORDS * 2
+    )
+
+
 def _is_list_heading(text: str) -> bool:
     """The heading of a box of links ("More from Meridian", "Related Stories", "Most read")."""
     return (
@@ -237,9 +246,9 @@ _RULES = (
     ("credit", True, _is_credit),
     ("footnote", True, lambda text: bool(_FOOTNOTE.fullmatch(text))),
     ("comments", True, lambda text: not is_prose(text) and bool(_COMMENTS.fullmatch(text))),
-    ("contact", True, lambda text: bool(_CONTACT.search(text))),
+    ("contact", True, _is_contact),
     ("cookie-notice", False, _is_cookie_notice),
-    ("caption", False, lambda text: bool(_CAPTION.search(text))),
+    ("caption", False, lambda text: bool(_CAPTION.search(text) or _CAPTION_START.match(text))),
     ("time-line", False, _is_clock_line),
     ("label-line", False, _is_label_line),
     ("list-heading", True, _is_list_heading),
