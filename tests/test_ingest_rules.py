@@ -341,3 +341,23 @@ def test_a_photo_agency_line_and_a_lone_word_inside_the_article_go() -> None:
     assert "Reuters" not in kept(article)
     assert rules(article)["Officials at the crossing. AFP via Getty Images"] == "caption"
     assert article.paragraphs[-1].startswith("Trucks queued")
+
+
+def test_dotted_year_first_dates_and_an_agency_credited_under_the_article() -> None:
+    text = (
+        "Asia-Pacific Daily\n\nBorder talks resume after long pause\n"
+        "Published : 2023.06.19 21:15 Updated : 2023.06.20 08:02\n\n"
+        f"{BODY}\n- Xinhua\n\nEditor: Li Ming\n"
+    )
+    article = parse(text)
+    assert (article.date, article.updated) == (
+        datetime.date(2023, 6, 19),
+        datetime.date(2023, 6, 20),
+    )
+    assert article.source == "Xinhua"
+
+
+def test_a_dashed_list_inside_the_article_is_text() -> None:
+    text = f"Border talks resume after long pause\n12 May 2022\n\n{BODY}\n- Leaders agreed to meet again\n\nThe accord still needs the approval of both parliaments.\n"
+    article = parse(text)
+    assert article.paragraphs[-1] == "The accord still needs the approval of both parliaments."

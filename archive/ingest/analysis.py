@@ -22,6 +22,7 @@ from archive.ingest.header import (
     DateChoice,
     FoundDate,
     ambiguity_warning,
+    closing_credit,
     copyright_holder,
     copyright_year,
     credited_source,
@@ -270,6 +271,8 @@ def _source(layout: Layout, texts: list[str], editor_sources: list[str]) -> str:
     credited = [dateline_agency(lead)]
     credited.append(layout.byline.source if layout.byline else "")
     credited += [credited_source(text) for text in header] + [layout.credit]
+    end = layout.paragraphs[-1].last if layout.paragraphs else 0
+    credited += [c for d in layout.decisions if d.line > end and (c := closing_credit(d.text))][:1]
     below = [line.text for line in layout.header if line.number > layout.title_line]
     credited += [text for text in below if _AGENCY_LINE.fullmatch(text)][:1]
     holders = [h for text in texts if (h := copyright_holder(text))]

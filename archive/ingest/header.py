@@ -42,7 +42,9 @@ _ISO = re.compile(
     r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
 )
-_YEAR_FIRST = re.compile(r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\w/])")
+_YEAR_FIRST = re.compile(
+    r"(?<![\w/.-])(?P<y>\d{4})(?P<s>[/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\w/]|\.\d)"
+)
 _NUMERIC = re.compile(
     r"(?<![\w/.-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\w/])"
 )
@@ -97,6 +99,7 @@ _NOT_NAMES = frozenset(
         "print", "save", "follow"
     }
 )  # fmt: skip
+_CLOSING_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w&.']*(?:\s[A-Z][\w&.']*){0,3})")
 _CREDIT_LINE = re.compile(r"(?:from|via)\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
 _DATELINE_AGENCY = re.compile(
     r"^[^()]{0,80}?\((?P<a>[A-Z][^()]{1,40})\)\s*(?:[-–—]+|:)|^[^/]{0,80}?/(?P<b>[A-Z][\w .&-]{1,30})/\."
@@ -380,6 +383,12 @@ def split_glued_byline(text: str, places: str) -> tuple[str, Byline | None]:
 
 
 # ---- sources ------------------------------------------------------------------------
+
+
+def closing_credit(text: str) -> str:
+    """The agency a line after the article credits ("- Xinhua", "— Reuters"), or ""."""
+    match = _CLOSING_CREDIT.fullmatch(text)
+    return match.group("name").strip() if match else ""
 
 
 def dateline_agency(lead: str) -> str:

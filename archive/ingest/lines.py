@@ -68,7 +68,9 @@ _CREDIT = re.compile(
     r"\(?(?:additional |with additional )?(?:reporting|writing|editing|edited|compiled|produced"
     r"|written) by\b.*"
     r"|\((?:with )?(?:inputs|reporting|additional reporting|input) from [^()]+\)"
-    r"|\[(?:editor|edited by|reporting by|writer)\b[^\]]*\]",
+    r"|\[(?:editor|edited by|reporting by|writer)\b[^\]]*\]"
+    r"|(?:editor|editors|editing|source)\s*:\s*[A-Z][\w .'’-]{1,40}"
+    r"|[-–—]+\s*[A-Z][\w&.']*(?:\s[A-Z][\w&.']*){0,3}",  # "- Xinhua" under the article
     re.IGNORECASE,
 )
 _FOOTNOTE = re.compile(r"\[\d+\]\s.*")
