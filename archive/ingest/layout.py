@@ -60,6 +60,7 @@ from archive.ingest.lines import (
     words,
 )
 
+KEEP_RULE = "furniture.txt keep"
 _WRAP_WIDTH = 100
 _WRAP_SHORT = 0.75
 _SUBHEAD_WORDS = 10
@@ -126,6 +127,7 @@ class Unit:
     shape: Shape
     prose: bool
     ghost: str = ""  # removed by an editor's pattern: the rule; not text any more
+    keep: bool = False  # kept by an editor's ``keep:`` pattern, wherever it stands
 
     @property
     def spaced(self) -> str:
@@ -158,15 +160,22 @@ class Layout:
     credit: str = ""  # a source named on the line under a "From:" label
 
 
-def units(lines: list[Line], ghosts: dict[int, str]) -> list[Unit]:
-    """The clipping's paragraph candidates, in order; ``ghosts`` are lines patterns removed."""
+def units(
+    lines: list[Line], ghosts: dict[int, str], keeps: frozenset[int] = frozenset()
+) -> list[Unit]:
+    """The clipping's paragraph candidates, in order.
+
+    ``ghosts`` are the lines the editors' patterns removed (with the rule),
+    ``keeps`` those their ``keep:`` patterns keep: each stands alone.
+    """
     found: list[Unit] = []
     block: list[Line] = []
     for line in [*lines, Line(0, "")]:
-        if line.number in ghosts:
+        if line.number in ghosts or line.number in keeps:
             found += _block_units(block)
             block = []
-            found.append(Unit([line], line.text, shape(line.spaced), False, ghosts[line.number]))
+            rule = ghosts.get(line.number, "")
+            found.append(Unit([line], line.text, shape(line.spaced), False, rule, rule == ""))
         elif line.text:
             block.append(line)
         else:
@@ -220,12 +229,14 @@ def _single(line: Line) -> Unit:
 
 
 def _is_lead(unit: Unit) -> bool:
-    return not unit.ghost and unit.prose and not unit.shape.kind
+    return not unit.ghost and not unit.keep and unit.prose and not unit.shape.kind
 
 
-def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layout:
-    """Sort out the lines of a clipping (``ghosts``: lines the editors' patterns removed)."""
-    found = units(lines, ghosts)
+def lay_out(
+    lines: list[Line], ghosts: dict[int, str], everything: str, keeps: frozenset[int] = frozenset()
+) -> Layout:
+    """Sort out the lines of a clipping (``ghosts``, ``keeps``: see :func:`units`)."""
+    found = units(lines, ghosts, keeps)
     lead = next((i for i, unit in enumerate(found) if _is_lead(unit)), None)
     if lead is None:
         return Layout([], _all_removed(found, "no-prose"))
@@ -233,7 +244,7 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
     dated_above = any(_is_meta(u.text) or (u.ghost and dates_in(u.text)) for u in found[: lead - 1])
     if lead and dated_above and _is_question_subhead(found[lead - 1]):
         lead -= 1  # "What happened?" over the first paragraph: a subheading, not a caption
-    header = [line for unit in found[:lead] if not unit.ghost for line in unit.lines]
+    header = [ln for unit in found[:lead] if not (unit.ghost or unit.keep) for ln in unit.lines]
     layout = Layout([], [], header=header, lead=found[lead])
     for unit in found[:lead]:
         if unit.ghost:
@@ -246,7 +257,10 @@ def lay_out(lines: list[Line], ghosts: dict[int, str], everything: str) -> Layou
     end, closing = _article_end(found, lead, layout)
     decisions: list[Decision] = []
     for index, unit in enumerate(found):
-        if unit.ghost:
+        if unit.keep:
+            layout.paragraphs.append(unit)
+            decisions += [Decision(unit.first, unit.text, True, KEEP_RULE)]
+        elif unit.ghost:
             decisions += [Decision(unit.first, unit.text, False, unit.ghost)]
         elif index < lead:
             decisions += [Decision(ln.number, ln.text, False, rules.get(ln.number, "header"))
@@ -476,8 +490,8 @@ def _ends_article(unit: Unit) -> bool:
     A line an editor's pattern removed ends it only by its own kind (copyright,
     credits): a ``block:`` pattern already knows where its list of links stops.
     """
-    if unit.ghost:
-        return unit.shape.kind in _LINE_ENDS
+    if unit.ghost or unit.keep:
+        return unit.ghost != "" and unit.shape.kind in _LINE_ENDS
     if unit.shape.strong:
         return True
     if _TAG_LIST.match(unit.text):
