@@ -115,6 +115,15 @@ def load_registry(path: Path) -> Registry:
     return Registry(path, entities, claims)
 
 
+def _has_words(name: str, words: str) -> bool:
+    """Whether ``words`` stand in ``name`` as whole words.
+
+    Surnames may be several words ("von der Leyen") or follow a particle joined
+    by a hyphen ("al-Assad" carries "Assad").
+    """
+    return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", name) is not None
+
+
 @dataclass(frozen=True)
 class _Source:
     """A claimed string's origin, to name both sides of a conflict."""
@@ -262,10 +271,10 @@ class _Reader:
         for alias in (entity.name, *entity.aliases):
             for form in match_forms(alias):
                 self._add_source(form, _Source("alias", entity.id, lines.get(alias, entity.line)))
-        names = [word for alias in (entity.name, *entity.aliases) for word in alias.split()]
+        names = (entity.name, *entity.aliases)
         for surname in entity.surnames:
             self._add_source(normalise(surname), _Source("surname", entity.id, lines[surname]))
-            if surname not in names:
+            if not any(_has_words(name, surname) for name in names):
                 message = f"surname '{surname}' is not a word of any name of '{entity.id}'"
                 self.errors.append(ContentError(self.path, message, lines[surname]))
 
