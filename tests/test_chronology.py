@@ -34,7 +34,7 @@ from archive.text import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "content" / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "content" / "clippings"
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "modi": "Narendra Modi"}
 THU_26_AUG = D(2021, 8, 26)

@@ -23,7 +23,7 @@ from archive.search_index import (
     words,
 )
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "content" / "clippings"
 # For each of the five articles: names, places and phrases only it holds (or holds most).
 FIRST = {
     "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president": [
@@ -67,8 +67,11 @@ def _doc(slug: str, title: str, body: str, **more: object) -> SearchDocument:
 
 def test_analysis_is_whooshs_token_for_token() -> None:
     stemming, simple = StemmingAnalyzer(), SimpleAnalyzer()
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8") + " İstanbul U.S. a*b talks"
+    clippings = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    assert clippings, f"no clippings in {SEEDS}: the comparison would test nothing"
+    for clipping in [*clippings, ""]:  # "": the hard cases on their own
+        text = clipping + " İstanbul U.S. a*b talks Ærø naïve café’s 1,000.5 e-mail _x_ ΣΊΣΥΦΟΣ"
+        assert words(text), text[:40]
         assert [t.text for t in Analyzer(stemming=True)(text)] == [t.text for t in stemming(text)]
         assert words(text) == [t.text for t in simple(text)]
         ours = [(t.text, t.pos) for t in Analyzer(stemming=False)(text, positions=True)]
