@@ -1,13 +1,14 @@
 """The shipped site: the five seed clippings build as the README and ARCHITECTURE.md say.
 
-The only module that reads the shipped articles, notes and data: every other test
-builds its own archive (``archive_builder.py``), so that editors can change the
-shipped content without breaking tests of behaviour. What is asserted here is
+The only module that builds the shipped site or counts on the shipped articles and
+notes: every other test builds its own archive (``archive_builder.py``), so that
+editors can change the shipped content without breaking tests of behaviour. What is asserted here is
 read off the seed clippings by hand.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -17,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, page
 
+from archive import search_cli
 from archive.chronology import Event, apply_corrections, load_corrections, merge_reports
 from archive.clippings import load_furniture, read_clipping
 from archive.events import ArticleText, Report, extract_reports, load_cues
@@ -25,6 +27,7 @@ from archive.markdown import renderer, split_front_matter
 from archive.mentions import AutomatonScanner, Matcher, RegexScanner, Scanner
 from archive.notes import load_notes
 from archive.registry import Claim, load_registry
+from archive.search_index import SearchDocument, documents_from_site, search, update_index
 from archive.text import Paragraph, paragraphs
 
 CONTENT = ROOT / "content"
@@ -359,3 +362,94 @@ def test_seed_chronology_is_in_date_order(
     dated = [e.date for e in seed_chronology[2] if e.date]
     assert dated[0] == "2021-07" and dated[-1] == "2021-09"
     assert [e.date for e in seed_chronology[2]].index("") == len(dated)
+
+
+# ---- search -------------------------------------------------------------------------
+
+# For each of the five articles: names, places and phrases only it holds (or holds most).
+SEARCH_FIRST = {
+    "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president": [
+        "Sigrid Kaag", "Dusambe", "Kazakhstan Kyrgyzstan", '"chaos around the Kabul airport"',
+    ],
+    "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian": [
+        "Narendra Modi", "Abdul Salam Hanafi", "BRICS", '"Mullah Abdul Ghani Baradar"',
+    ],
+    "2021-08-25-xi-and-putin-explore-efforts-to-achieve-afghan-peace": [
+        "Kremlin readout", "Anti-Fascist War", '"Treaty of Good-Neighborliness"',
+    ],
+    "2021-08-29-chinese-president-xi-jinping-and-his-russian-counterpart": [
+        "Taiwan Hong Kong Xinjiang", "COVID-19 origin tracing", '"one-China policy"',
+    ],
+    "2021-08-16-wang-yi-china-and-russia-should-strengthen-strategic": [
+        "Sergey Lavrov", "Eastern Turkistan", '"collapsing without a fight"',
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def shipped_index(
+    shipped_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[list[SearchDocument], Path]:
+    """The shipped site's search documents and their Whoosh index."""
+    documents = documents_from_site(shipped_site)
+    index = tmp_path_factory.mktemp("whoosh")
+    update_index(index, documents)
+    return documents, index
+
+
+@pytest.mark.parametrize("slug", sorted(SEARCH_FIRST))
+def test_each_article_comes_first_for_its_names_places_and_phrases(
+    shipped_index: tuple[list[SearchDocument], Path], slug: str
+) -> None:
+    _, index = shipped_index
+    for query in SEARCH_FIRST[slug]:
+        results = search(index, query)
+        assert results.hits, query
+        assert results.hits[0].slug == slug, query
+
+
+def test_phrases_match_word_for_word(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    assert search(index, '"Shanghai Cooperation Organization"').total == 2
+    assert search(index, '"Organization Cooperation Shanghai"').total == 0
+    assert search(index, "Organization Cooperation Shanghai").total == 2
+
+
+def test_filters_and_facets(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    documents, index = shipped_index
+    everything = search(index, "Afghanistan", limit=20)
+    assert everything.total == len(documents)
+    assert sum(everything.facets["month"].values()) == everything.total
+    naming = sum("vladimir-putin" in d.entities for d in documents)
+    assert everything.facets["entity"]["vladimir-putin"] == naming
+    only = search(index, "Afghanistan", entity="sergey-lavrov")
+    assert [h.slug for h in only.hits] == [
+        "2021-08-16-wang-yi-china-and-russia-should-strengthen-strategic"
+    ]
+    dated = search(index, "Afghanistan", since="2021-08-26", until="2021-08-29")
+    assert sorted(h.date for h in dated.hits) == ["2021-08-26", "2021-08-29"]
+    by_source = search(index, "Afghanistan", source="EIRNS")
+    assert [h.source for h in by_source.hits] == ["EIRNS"]
+
+
+def test_did_you_mean(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    results = search(index, "Lavrv talks")
+    assert results.total == 0
+    assert results.suggestion == "lavrov talks"
+    assert search(index, "Lavrov").suggestion is None
+
+
+def test_command_line(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    out = io.StringIO()
+    assert search_cli.main(["Kaag", "--index", str(index), "--json"], out) == 0
+    hits = json.loads(out.getvalue())
+    assert hits[0]["slug"].startswith("2021-08-25-through-a-telephone-call")
+    assert {"slug", "title", "url", "date", "score"} <= hits[0].keys()
+    out = io.StringIO()
+    search_cli.main(["Kag", "--index", str(index)], out)
+    text = out.getvalue()
+    assert "Did you mean “kaag”?" in text
+    assert "\033[1m" not in text  # not a terminal: no bold
+    assert search_cli.plain("a <mark>Kaag</mark> &amp; b", bold=True) == "a \033[1mKaag\033[0m & b"
