@@ -134,6 +134,19 @@ reporting:
   after: [reported]
 """
 
+
+@dataclass(frozen=True)
+class FixtureArticle:
+    """One article of the small archive, as ``FixtureArchive.article`` writes it."""
+
+    slug: str
+    title: str
+    date: str
+    source_file: str
+    paragraphs: tuple[str, ...]
+    source: str = "Harbour Wire"
+
+
 CALL = "2023-03-08-call-anna-berg-tomas-lind"
 MEETING = "2023-03-20-meeting-anna-berg-karl-lind"
 TUESDAY = "2023-03-08-berg-and-lind-speak-about-the-border"
@@ -141,30 +154,30 @@ WEDNESDAY = "2023-03-09-ministers-agree-on-a-border-commission"
 TODAY = "2023-03-08-the-call-today"
 APRIL = "2023-04-03-berg-meets-the-ambassador-in-vellen"
 
-ARTICLES: list[dict[str, object]] = [
-    {"slug": TUESDAY, "title": "Berg and Lind speak about the border", "date": "2023-03-08",
-     "source_file": "tuesday.txt", "paragraphs": [
+ARTICLES: list[FixtureArticle] = [
+    FixtureArticle(slug=TUESDAY, title="Berg and Lind speak about the border", date="2023-03-08",
+     source_file="tuesday.txt", paragraphs=(
          "Norland’s Foreign Minister Anna Berg held a telephone call with President Tomas Lind "
          "of Estmark on Tuesday, the Northern Council said.",
          "Berg told Lind that Norland wants the border open. Norland and Estmark trade grain, "
          "Norland ships timber, and Norland buys fish.",
          "The Norlandic side called the talk frank.",
-     ]},
-    {"slug": WEDNESDAY, "title": "Ministers agree on a border commission", "date": "2023-03-09",
-     "source": "Coast Courier", "source_file": "wednesday.txt", "paragraphs": [
+     )),
+    FixtureArticle(slug=WEDNESDAY, title="Ministers agree on a border commission", date="2023-03-09",
+     source="Coast Courier", source_file="wednesday.txt", paragraphs=(
          "Anna Berg and Tomas Lind spoke by phone on Wednesday about the border.",
          "Lind said a commission of the Northern Council would meet in Vellen.",
-     ]},
-    {"slug": TODAY, "title": "The call today", "date": "2023-03-08",
-     "source_file": "today.txt", "paragraphs": [
+     )),
+    FixtureArticle(slug=TODAY, title="The call today", date="2023-03-08",
+     source_file="today.txt", paragraphs=(
          "Anna Berg and Tomas Lind held a phone call today, Harbour Wire reported.",
          "The Estmark leader said the talks would go on.",
-     ]},
-    {"slug": APRIL, "title": "Berg meets the ambassador in Vellen", "date": "2023-04-03",
-     "source": "Coast Courier", "source_file": "april.txt", "paragraphs": [
+     )),
+    FixtureArticle(slug=APRIL, title="Berg meets the ambassador in Vellen", date="2023-04-03",
+     source="Coast Courier", source_file="april.txt", paragraphs=(
          "Anna Berg met Ambassador Karl Lind in Vellen on March 20, Harbour Wire reported.",
          "Berg and Karl Lind will attend a summit of the Northern Council.",
-     ]},
+     )),
 ]  # fmt: skip
 
 NOTES: dict[str, dict[str, object]] = {
@@ -220,9 +233,10 @@ def small_archive(root: Path) -> FixtureArchive:
     archive.data("furniture.txt", "Back to top\n")
     archive.corrections(CORRECTIONS)
     for entry in ARTICLES:
-        fields = dict(entry)
-        paragraphs = fields.pop("paragraphs")
-        archive.article(paragraphs=list(paragraphs), **fields)  # type: ignore[arg-type]
+        archive.article(
+            entry.slug, entry.title, entry.date, list(entry.paragraphs), entry.source,
+            source_file=entry.source_file,
+        )  # fmt: skip
     for ident, front in NOTES.items():
         fields = dict(front)
         archive.note(ident, str(fields.pop("body")), **fields)

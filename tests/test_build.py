@@ -34,11 +34,11 @@ def test_home_lists_every_article_newest_first(site: Path) -> None:
 
 
 def test_articles_json_describes_each_page(site: Path) -> None:
-    written = {str(entry["slug"]): entry for entry in ARTICLES}
+    written = {entry.slug: entry for entry in ARTICLES}
     for record in articles(site):
         entry = written[record["slug"]]
-        assert record["source_file"] == entry["source_file"]
-        assert (record["title"], record["date"]) == (entry["title"], entry["date"])
+        assert record["source_file"] == entry.source_file
+        assert (record["title"], record["date"]) == (entry.title, entry.date)
         doc = page(site / record["url"])
         assert doc.h1.get_text() == record["title"]
         assert doc.select_one(".article__header time")["datetime"] == record["date"]
@@ -48,9 +48,9 @@ def test_articles_json_describes_each_page(site: Path) -> None:
 
 def test_every_paragraph_of_each_article_is_on_its_page(site: Path) -> None:
     for entry in ARTICLES:
-        text = body_text(site, f"articles/{entry['slug']}.html")
-        for paragraph in entry["paragraphs"]:  # type: ignore[attr-defined]
-            assert paragraph in text, f"{entry['slug']}: lost {paragraph[:60]!r}"
+        text = body_text(site, f"articles/{entry.slug}.html")
+        for paragraph in entry.paragraphs:
+            assert paragraph in text, f"{entry.slug}: lost {paragraph[:60]!r}"
 
 
 def test_articles_are_the_markdown_files_only(archive: FixtureArchive) -> None:

@@ -11,7 +11,7 @@ from archive_builder import ARTICLES, FACTS, REGISTRY, FixtureArchive
 from bs4 import BeautifulSoup
 from conftest import page
 
-DATES = {str(entry["slug"]): str(entry["date"]) for entry in ARTICLES}
+DATES = {entry.slug: entry.date for entry in ARTICLES}
 
 
 def load(site: Path, name: str) -> dict:

@@ -13,9 +13,9 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, page
 
 from archive import search_cli
@@ -37,17 +37,22 @@ SLUG = "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president"
 NOTE = "putin-xi-call-was-on-wednesday"
 
 
+def html(path: Path) -> Any:
+    """A built page, loosely typed: a missing element fails the test where it is used."""
+    return page(path)
+
+
 def articles(site: Path) -> list[dict]:
     return json.loads((site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]
 
 
 def body_text(site: Path, url: str) -> str:
-    body = page(site / url).select_one(".article__body")
+    body = html(site / url).select_one(".article__body")
     assert body is not None
     return " ".join(body.get_text().split())
 
 
-def text(tag: BeautifulSoup) -> str:
+def text(tag: Any) -> str:
     return " ".join(tag.get_text().split())
 
 
@@ -68,7 +73,7 @@ def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path:
 
 
 def test_home_lists_every_article_newest_first(shipped_site: Path) -> None:
-    home = page(shipped_site / "index.html")
+    home = html(shipped_site / "index.html")
     dates = [t["datetime"] for t in home.select(".article-list time")]
     assert len(dates) == len(list((ROOT / "content" / "articles").glob("*.md"))) == 5
     assert dates == sorted(dates, reverse=True)
@@ -82,7 +87,7 @@ def test_articles_json_names_each_seed_clipping(shipped_site: Path) -> None:
     assert len(seeds) == 5
     for record in articles(shipped_site):
         assert record["source_file"] in seeds
-        doc = page(shipped_site / record["url"])
+        doc = html(shipped_site / record["url"])
         assert record["source_file"] in doc.select_one(".article__header").get_text()
     assert {r["source_file"] for r in articles(shipped_site)} == seeds
 
@@ -108,7 +113,7 @@ def test_clippings_are_not_read_as_content(shipped_site: Path) -> None:
 
 
 def test_month_archive_holds_the_five(shipped_site: Path) -> None:
-    month = page(shipped_site / "archive" / "2021" / "08" / "index.html")
+    month = html(shipped_site / "archive" / "2021" / "08" / "index.html")
     assert len(month.select(".article-list__item")) == 5
     assert "August 2021" in month.h1.get_text()
 
@@ -122,7 +127,7 @@ def test_the_shipped_registry_links_at_least_30_entities(shipped_site: Path) -> 
 
 
 def test_the_passage_is_marked_at_its_words_with_the_note_beside_it(shipped_site: Path) -> None:
-    doc = page(shipped_site / "articles" / f"{SLUG}.html")
+    doc = html(shipped_site / "articles" / f"{SLUG}.html")
     mark = doc.find(id=f"anchor-{NOTE}")
     assert mark.name == "mark" and mark.get_text() == "on Tuesday"
     paragraph = mark.find_parent("p")
@@ -139,11 +144,11 @@ def test_the_passage_is_marked_at_its_words_with_the_note_beside_it(shipped_site
 def test_notes_leave_the_article_text_and_its_summary_as_they_were(shipped_site: Path) -> None:
     source = (CONTENT / "articles" / f"{SLUG}.md").read_text(encoding="utf-8")
     first = source.split("---\n", 2)[2].strip().split("\n\n")[0]
-    doc = page(shipped_site / "articles" / f"{SLUG}.html")
+    doc = html(shipped_site / "articles" / f"{SLUG}.html")
     assert text(doc.find(id="p1")) == first
     summary = next(
         item.select_one(".article-list__summary")
-        for item in page(shipped_site / "index.html").select(".article-list__item")
+        for item in html(shipped_site / "index.html").select(".article-list__item")
         if item.a["href"].endswith(f"{SLUG}.html")
     )
     assert text(summary).startswith("Through a telephone call made on Tuesday")
@@ -160,14 +165,14 @@ def test_every_shipped_note_is_shown_where_it_belongs(shipped_site: Path) -> Non
     assert errors == [] and len(notes) >= 3
     for note in notes:
         if note.kind == "article":
-            doc = page(shipped_site / "articles" / f"{note.target}.html")
+            doc = html(shipped_site / "articles" / f"{note.target}.html")
             shown = doc.find(id=f"sidenote-{note.id}") or doc.find(id=f"note-{note.id}")
         elif note.kind == "entity":
-            entity = page(shipped_site / "entities" / note.target / "index.html")
+            entity = html(shipped_site / "entities" / note.target / "index.html")
             shown = entity.find(id=f"note-{note.id}")
             assert shown.find_parent("section", class_="notes")
         else:
-            event = page(shipped_site / "chronology.html").find(id=note.target)
+            event = html(shipped_site / "chronology.html").find(id=note.target)
             shown = event.find(id=f"note-{note.id}")
         assert shown is not None, note.id
         assert note.title in text(shown)
