@@ -31,7 +31,7 @@ CONFIG = {
     "keep_releases": 3,
     "host": "127.0.0.1",
     "port": 8000,
-    "seeds": "../shared/seeds",
+    "clippings": "content/clippings",
 }
 CONTENT = ROOT / SETTINGS["PATH"]
 DATA = CONTENT / SETTINGS["ARCHIVE_DATA"]
@@ -53,7 +53,7 @@ def clean(c: Context) -> None:
 
 @task(
     help={
-        "paths": "clippings or folders of clippings (default: the shared seeds)",
+        "paths": "clippings or folders of clippings (default: content/clippings)",
         "into": "folder of the articles (default: content/articles)",
     }
 )
@@ -61,7 +61,7 @@ def ingest(c: Context, paths: str = "", into: str = "") -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
     from archive.ingest import run_ingest
 
-    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["seeds"]]
+    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["clippings"]]
     articles = Path(into) if into else CONTENT / "articles"
     status = run_ingest(targets, articles, DATA / "furniture.txt")
     if status:

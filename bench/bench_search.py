@@ -113,7 +113,7 @@ class Row:
 def queries(documents: list[SearchDocument]) -> list[str]:
     """The query set: names, places, topics and phrases of the seeds, and generated words
     from the frequent to the rare (the long tail a real archive grows)."""
-    seeds = seed_sentences(ROOT.parent / "shared" / "seeds")
+    seeds = seed_sentences(ROOT / "content" / "clippings")
     known = {w for sentence in seeds for s in sentence for w in words(s)}
     counts: Counter[str] = Counter()
     for doc in documents:
