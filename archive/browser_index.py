@@ -19,6 +19,9 @@ Why these files, in this form (measurements in ``bench/README.md``):
   only for results that no loaded card describes.
 - ``facets.js``: the articles naming each entity, for the entity facet.
 
+Then every file but the manifest is renamed after its content, ``t/<hash>.js``
+(:func:`hash_file_names`), and the manifest lists the names.
+
 Postings are impact-scored: each (stem, article) carries its whole BM25F score
 (title and body, with Whoosh's formulas and its one-byte field lengths), log-
 quantised to 12 bits. The browser adds numbers and needs no field lengths, and
@@ -38,6 +41,7 @@ ranges: their facets cost a few hundred bytes, not a byte per article.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import json
 import math
@@ -81,6 +85,8 @@ CARD_MIN_DF = 10  # cards of rarer stems leave title, url and date to the bundle
 LEDE_WORDS = 12  # a bundle's snippet, for a result no card describes
 IMPACT_LEVELS = 4096  # two digits
 LOADER = "window.__archiveSearch.load"
+INDEX_VERSION = 2  # the manifest's layout; search-rank.js reads this one only
+HASH_DIGITS = 10  # hex digits of a file's content hash in its name
 T = TypeVar("T")
 _SMALL = 4096
 
@@ -398,6 +404,29 @@ def _write_shards(
     return firsts
 
 
+def hash_file_names(folder: Path) -> dict[str, list[str]]:
+    """Rename each index file but the manifest to ``<kind>/<hash>.js``; return the hashes.
+
+    A name that changes with the content means a browser never holds two builds'
+    versions of one file, and the manifest (the one fixed name) lists exactly its own
+    build's files: a cached older manifest reads only older files. The hashes come
+    by kind (``t``, ``p``, ``d``, ``f`` for the facets), in shard order.
+    """
+    logical = {
+        kind: sorted(folder.glob(f"{kind}/*.js"), key=lambda p: int(p.stem)) for kind in "tpd"
+    }
+    logical["f"] = [folder / "facets.js"]
+    hashes: dict[str, list[str]] = {}
+    for kind, paths in logical.items():
+        hashes[kind] = []
+        for path in paths:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
+            (folder / kind).mkdir(exist_ok=True)
+            path.rename(folder / kind / f"{digest}.js")
+            hashes[kind].append(digest)
+    return hashes
+
+
 def _facet_ranges(ordered: list[SearchDocument]) -> tuple[list[str], list[str], str]:
     """Months, sources, and the runs of articles sharing both, as varints."""
     months = sorted({d.date[:7] for d in ordered})
@@ -467,7 +496,8 @@ def write_browser_index(
     terms = _write_shards(writer, "t", _term_entries(impacts, stems, cards), shard_bytes)
     position_firsts, writer.files["p"], writer.bytes["p"] = positions()
     manifest = {
-        "version": 1,
+        "version": INDEX_VERSION,
+        "files": hash_file_names(folder),
         "articles": len(ordered),
         "terms": terms,
         "positions": position_firsts,
