@@ -147,7 +147,7 @@ def deltas(numbers: Iterable[int]) -> str:
 
 
 def decode(text: str) -> list[int]:
-    """The numbers of a run of varints (what ``search.js`` reads; for tests)."""
+    """The numbers of a run of varints (what ``search-decode.js`` reads; for tests)."""
     numbers, value = [], 0
     for char in text:
         digit = DIGITS.index(char)
@@ -421,8 +421,11 @@ def hash_file_names(folder: Path) -> dict[str, list[str]]:
         hashes[kind] = []
         for path in paths:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
-            (folder / kind).mkdir(exist_ok=True)
-            path.rename(folder / kind / f"{digest}.js")
+            target = folder / kind / f"{digest}.js"
+            if target.exists():  # two contents, one short hash: never overwrite
+                raise RuntimeError(f"two search index files hash to {target}")
+            target.parent.mkdir(exist_ok=True)
+            path.rename(target)
             hashes[kind].append(digest)
     return hashes
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from search_support import ROOT, build_site
 
+from archive import browser_index
 from archive.browser_index import (
     BUNDLE_DOCS,
     DIGITS,
@@ -103,6 +104,15 @@ def test_files_are_named_after_their_content(
     assert again["files"]["d"][0] != files["d"][0]
     assert again["files"]["f"] == files["f"]
     assert not (tmp_path / "search" / "d" / f"{files['d'][0]}.js").exists()
+
+
+def test_a_hash_shared_by_two_files_stops_the_build(
+    built: tuple[list[SearchDocument], Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents, _, _ = built
+    monkeypatch.setattr(browser_index, "HASH_DIGITS", 0)  # every file "hashes" to the same name
+    with pytest.raises(RuntimeError, match="two search index files hash to"):
+        write_browser_index(documents, tmp_path / "search")
 
 
 def test_manifest_points_every_key_to_its_shard(
