@@ -20,7 +20,7 @@ Why these files, in this form (measurements in ``bench/README.md``):
 - ``facets.js``: the articles naming each entity, for the entity facet.
 
 Then every file but the manifest is renamed after its content, ``t/<hash>.js``
-(:func:`hash_file_names`), and the manifest lists the names.
+(:func:`hash_file_names`), and the manifest lists the hashes.
 
 Postings are impact-scored: each (stem, article) carries its whole BM25F score
 (title and body, with Whoosh's formulas and its one-byte field lengths), log-
@@ -40,6 +40,7 @@ ranges: their facets cost a few hundred bytes, not a byte per article.
 
 from __future__ import annotations
 
+import base64
 import bisect
 import hashlib
 import heapq
@@ -86,7 +87,7 @@ LEDE_WORDS = 12  # a bundle's snippet, for a result no card describes
 IMPACT_LEVELS = 4096  # two digits
 LOADER = "window.__archiveSearch.load"
 INDEX_VERSION = 2  # the manifest's layout; search-rank.js reads this one only
-HASH_DIGITS = 10  # hex digits of a file's content hash in its name
+HASH_LENGTH = 8  # characters of a file's content hash in its name (base 32: 40 bits)
 T = TypeVar("T")
 _SMALL = 4096
 
@@ -404,29 +405,33 @@ def _write_shards(
     return firsts
 
 
-def hash_file_names(folder: Path) -> dict[str, list[str]]:
+def hash_file_names(folder: Path) -> dict[str, str]:
     """Rename each index file but the manifest to ``<kind>/<hash>.js``; return the hashes.
 
     A name that changes with the content means a browser never holds two builds'
     versions of one file, and the manifest (the one fixed name) lists exactly its own
-    build's files: a cached older manifest reads only older files. The hashes come
-    by kind (``t``, ``p``, ``d``, ``f`` for the facets), in shard order.
+    build's files: a cached older manifest reads only older files. Per kind (``t``,
+    ``p``, ``d``, ``f`` for the facets), the hashes of its files in shard order, run
+    together (``HASH_LENGTH`` characters each): every first query loads the manifest,
+    which costs it 8 bytes a file rather than 11 in a JSON list.
     """
     logical = {
         kind: sorted(folder.glob(f"{kind}/*.js"), key=lambda p: int(p.stem)) for kind in "tpd"
     }
     logical["f"] = [folder / "facets.js"]
-    hashes: dict[str, list[str]] = {}
+    hashes: dict[str, str] = {}
     for kind, paths in logical.items():
-        hashes[kind] = []
+        names = []
         for path in paths:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
-            target = folder / kind / f"{digest}.js"
+            digest = base64.b32encode(hashlib.sha256(path.read_bytes()).digest())
+            name = digest.decode().lower()[:HASH_LENGTH]
+            target = folder / kind / f"{name}.js"
             if target.exists():  # two contents, one short hash: never overwrite
                 raise RuntimeError(f"two search index files hash to {target}")
             target.parent.mkdir(exist_ok=True)
             path.rename(target)
-            hashes[kind].append(digest)
+            names.append(name)
+        hashes[kind] = "".join(names)
     return hashes
 
 
@@ -501,6 +506,7 @@ def write_browser_index(
     manifest = {
         "version": INDEX_VERSION,
         "files": hash_file_names(folder),
+        "hash": HASH_LENGTH,
         "articles": len(ordered),
         "terms": terms,
         "positions": position_firsts,

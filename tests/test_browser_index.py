@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import bisect
 import hashlib
 import json
@@ -54,11 +55,17 @@ def payload(path: Path) -> object:
     return json.loads(text[text.index(",") + 1 : -3])
 
 
+def hashes(manifest: dict, kind: str) -> list[str]:
+    """The hashed names of a kind's files (``t``, ``p``, ``d``, ``f``), in shard order."""
+    names, width = manifest["files"][kind], manifest["hash"]
+    return [names[i : i + width] for i in range(0, len(names), width)]
+
+
 def named(folder: Path, kind: str, number: int = 0) -> Path:
-    """File ``number`` of a kind (``t``, ``p``, ``d``, ``f``), under its hashed name."""
+    """File ``number`` of a kind, under its hashed name."""
     manifest = payload(folder / "manifest.js")
     assert isinstance(manifest, dict)
-    return folder / kind / f"{manifest['files'][kind][number]}.js"
+    return folder / kind / f"{hashes(manifest, kind)[number]}.js"
 
 
 def test_numbers_round_trip() -> None:
@@ -88,11 +95,12 @@ def test_files_are_named_after_their_content(
     documents, folder, _ = built
     manifest = payload(folder / "manifest.js")
     assert isinstance(manifest, dict)
-    files = manifest["files"]
+    files = {kind: hashes(manifest, kind) for kind in manifest["files"]}
     listed = {folder / kind / f"{name}.js" for kind, names in files.items() for name in names}
     assert listed == set(folder.rglob("*.js")) - {folder / "manifest.js"}
     for path in listed:
-        assert path.stem == hashlib.sha256(path.read_bytes()).hexdigest()[: len(path.stem)]
+        digest = base64.b32encode(hashlib.sha256(path.read_bytes()).digest()).decode().lower()
+        assert path.stem == digest[: manifest["hash"]]
     assert len(files["t"]) == len(manifest["terms"])
     assert len(files["p"]) == len(manifest["positions"])
     # Another build, one title changed: its bundle gets a new name, the facets keep theirs.
@@ -101,8 +109,8 @@ def test_files_are_named_after_their_content(
     write_browser_index(edited, tmp_path / "search")
     again = payload(tmp_path / "search" / "manifest.js")
     assert isinstance(again, dict)
-    assert again["files"]["d"][0] != files["d"][0]
-    assert again["files"]["f"] == files["f"]
+    assert hashes(again, "d")[0] != files["d"][0]
+    assert hashes(again, "f") == files["f"]
     assert not (tmp_path / "search" / "d" / f"{files['d'][0]}.js").exists()
 
 
@@ -110,7 +118,7 @@ def test_a_hash_shared_by_two_files_stops_the_build(
     built: tuple[list[SearchDocument], Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents, _, _ = built
-    monkeypatch.setattr(browser_index, "HASH_DIGITS", 0)  # every file "hashes" to the same name
+    monkeypatch.setattr(browser_index, "HASH_LENGTH", 0)  # every file "hashes" to the same name
     with pytest.raises(RuntimeError, match="two search index files hash to"):
         write_browser_index(documents, tmp_path / "search")
 

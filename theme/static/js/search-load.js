@@ -10,7 +10,8 @@
  * instead of waiting for ever.
  *
  * This script's tag carries data-index, the URL of search/. Registers `load`,
- * `openIndex`, `indexBase` and `engine` on window.__archiveSearch.
+ * `openIndex`, `indexBase` and `engine` ({openIndex, stem}, what the browser
+ * tests and the benchmark call) on window.__archiveSearch.
  */
 (() => {
   "use strict";

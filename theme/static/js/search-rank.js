@@ -57,13 +57,19 @@
       return lo;
     }
 
-    /** Shard `number` of a kind ("t" terms, "p" positions, "d" bundles), by its hashed name. */
+    /** The file of shard `number` of a kind: its hash is the number-th of the kind's hashes. */
+    path(kind, number) {
+      const width = this.m.hash;
+      return `${kind}/${this.m.files[kind].substr(number * width, width)}.js`;
+    }
+
+    /** Shard `number` of a kind ("t" terms, "p" positions, "d" bundles). */
     shard(kind, number) {
-      return this.open(`${kind}${number}`, `${kind}/${this.m.files[kind][number]}.js`);
+      return this.open(`${kind}${number}`, this.path(kind, number));
     }
 
     facets() {
-      return this.open("ffacets", `f/${this.m.files.f[0]}.js`);
+      return this.open("ffacets", this.path("f", 0));
     }
 
     async entry(key) {
