@@ -63,7 +63,8 @@ def test_an_index_of_another_version_is_refused(site: Path, page: Page) -> None:
 
 def test_the_header_box_says_so_too(site: Path, page: Page) -> None:
     manifest = site / "search" / "manifest.js"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"version":', '"v":'))
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('"version":', '"v":', 1), encoding="utf-8")
     page.goto((site / "index.html").as_uri())
     page.locator("#site-search").press_sequentially("Lavrov")
     status = page.locator(".search-popup__status")
