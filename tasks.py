@@ -249,6 +249,7 @@ def test(c: Context, args: str = "") -> None:
 def lint(c: Context) -> None:
     """Check style and formatting with ruff."""
     c.run("ruff check . && ruff format --check .")
+    c.run("npx eslint theme/static/js tests/js eslint.config.js")
 
 
 @task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})

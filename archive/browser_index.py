@@ -19,6 +19,9 @@ Why these files, in this form (measurements in ``bench/README.md``):
   only for results that no loaded card describes.
 - ``facets.js``: the articles naming each entity, for the entity facet.
 
+Then every file but the manifest is renamed after its content, ``t/<hash>.js``
+(:func:`hash_file_names`), and the manifest lists the hashes.
+
 Postings are impact-scored: each (stem, article) carries its whole BM25F score
 (title and body, with Whoosh's formulas and its one-byte field lengths), log-
 quantised to 12 bits. The browser adds numbers and needs no field lengths, and
@@ -37,7 +40,9 @@ ranges: their facets cost a few hundred bytes, not a byte per article.
 
 from __future__ import annotations
 
+import base64
 import bisect
+import hashlib
 import heapq
 import json
 import math
@@ -81,6 +86,8 @@ CARD_MIN_DF = 10  # cards of rarer stems leave title, url and date to the bundle
 LEDE_WORDS = 12  # a bundle's snippet, for a result no card describes
 IMPACT_LEVELS = 4096  # two digits
 LOADER = "window.__archiveSearch.load"
+INDEX_VERSION = 2  # the manifest's layout; search-rank.js reads this one only
+HASH_LENGTH = 8  # characters of a file's content hash in its name (base 32: 40 bits)
 T = TypeVar("T")
 _SMALL = 4096
 
@@ -141,7 +148,7 @@ def deltas(numbers: Iterable[int]) -> str:
 
 
 def decode(text: str) -> list[int]:
-    """The numbers of a run of varints (what ``search.js`` reads; for tests)."""
+    """The numbers of a run of varints (what ``search-decode.js`` reads; for tests)."""
     numbers, value = [], 0
     for char in text:
         digit = DIGITS.index(char)
@@ -398,6 +405,36 @@ def _write_shards(
     return firsts
 
 
+def hash_file_names(folder: Path) -> dict[str, str]:
+    """Rename each index file but the manifest to ``<kind>/<hash>.js``; return the hashes.
+
+    A name that changes with the content means a browser never holds two builds'
+    versions of one file, and the manifest (the one fixed name) lists exactly its own
+    build's files: a cached older manifest reads only older files. Per kind (``t``,
+    ``p``, ``d``, ``f`` for the facets), the hashes of its files in shard order, run
+    together (``HASH_LENGTH`` characters each): every first query loads the manifest,
+    which costs it 8 bytes a file rather than 11 in a JSON list.
+    """
+    logical = {
+        kind: sorted(folder.glob(f"{kind}/*.js"), key=lambda p: int(p.stem)) for kind in "tpd"
+    }
+    logical["f"] = [folder / "facets.js"]
+    hashes: dict[str, str] = {}
+    for kind, paths in logical.items():
+        names = []
+        for path in paths:
+            digest = base64.b32encode(hashlib.sha256(path.read_bytes()).digest())
+            name = digest.decode().lower()[:HASH_LENGTH]
+            target = folder / kind / f"{name}.js"
+            if target.exists():  # two contents, one short hash: never overwrite
+                raise RuntimeError(f"two search index files hash to {target}")
+            target.parent.mkdir(exist_ok=True)
+            path.rename(target)
+            names.append(name)
+        hashes[kind] = "".join(names)
+    return hashes
+
+
 def _facet_ranges(ordered: list[SearchDocument]) -> tuple[list[str], list[str], str]:
     """Months, sources, and the runs of articles sharing both, as varints."""
     months = sorted({d.date[:7] for d in ordered})
@@ -467,7 +504,9 @@ def write_browser_index(
     terms = _write_shards(writer, "t", _term_entries(impacts, stems, cards), shard_bytes)
     position_firsts, writer.files["p"], writer.bytes["p"] = positions()
     manifest = {
-        "version": 1,
+        "version": INDEX_VERSION,
+        "files": hash_file_names(folder),
+        "hash": HASH_LENGTH,
         "articles": len(ordered),
         "terms": terms,
         "positions": position_firsts,
