@@ -12,7 +12,7 @@ import logging
 
 from pelican import Pelican, signals
 
-from archive.errors import build_errors
+from archive.core.errors import build_errors
 
 logger = logging.getLogger(__name__)
 

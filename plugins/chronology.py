@@ -15,21 +15,17 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 
-from archive.chronology import (
-    Event,
-    apply_corrections,
-    chronology_json,
-    days,
-    events_by_article,
-    events_by_entity,
-    load_corrections,
-    merge_reports,
-    to_icalendar,
-)
-from archive.errors import ContentError, build_errors
-from archive.events import KIND_LABELS, ArticleText, Cues, Report, extract_reports, load_cues
-from archive.export import write_json, write_text
-from archive.registry import Registry
+from archive.chronology.corrections import apply_corrections, load_corrections
+from archive.chronology.cues import Cues, load_cues
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
+from archive.chronology.icalendar import to_icalendar
+from archive.chronology.kinds import KIND_LABELS
+from archive.chronology.merge import merge_reports
+from archive.chronology.pages import days
+from archive.chronology.reports import ArticleText, Report, extract_reports
+from archive.core.errors import ContentError, build_errors
+from archive.entities.registry import Registry
+from archive.site.export import write_json, write_text
 
 CHRONOLOGY_URL = "chronology.html"
 CALENDAR_URL = "chronology.ics"

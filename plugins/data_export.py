@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
-from archive.export import ArticleRecord, articles_payload, write_json
+from archive.site.export import ArticleRecord, articles_payload, write_json
 
 
 def record(article: Article) -> ArticleRecord:

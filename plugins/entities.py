@@ -14,14 +14,14 @@ from pelican import signals
 from pelican.contents import Article, Content
 from pelican.generators import Generator
 
-from archive.entity_index import ArticleMentions, build_profiles, entity_ids, sidebar
-from archive.errors import ContentError, build_errors
-from archive.export import entities_payload, write_json
-from archive.jsonld import news_article, script_json
-from archive.linking import link_mentions
-from archive.mentions import Matcher
-from archive.registry import Registry, load_registry
-from archive.text import paragraphs
+from archive.core.errors import ContentError, build_errors
+from archive.entities.jsonld import news_article, script_json
+from archive.entities.linking import link_mentions
+from archive.entities.mentions import Matcher
+from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
+from archive.entities.registry import Registry, load_registry
+from archive.site.export import entities_payload, write_json
+from archive.site.text import paragraphs
 
 ENTITY_INDEX_URL = "entities/index.html"
 

@@ -8,8 +8,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import BaseReader, Readers
 
-from archive.errors import ContentError, build_errors
-from archive.markdown import renderer, split_front_matter
+from archive.core.errors import ContentError, build_errors
+from archive.site.markdown import renderer, split_front_matter
 
 # Front-matter keys Pelican itself interprets; the rest pass through as they are.
 _PELICAN_KEYS = {"title", "date", "modified", "slug", "summary", "status", "tags", "category"}

@@ -18,17 +18,11 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 
-from archive.errors import ContentError, build_errors
-from archive.notes import (
-    Anchor,
-    Note,
-    Passage,
-    anchor,
-    check_target,
-    load_notes,
-    mark_passages,
-)
-from archive.text import paragraphs
+from archive.core.errors import ContentError, build_errors
+from archive.notes.anchoring import Anchor, anchor
+from archive.notes.load import Note, check_target, load_notes
+from archive.notes.marking import Passage, mark_passages
+from archive.site.text import paragraphs
 
 # The theme draws notes; these macros of the partial draw a sidenote and its reference.
 MACROS = "_article_notes"

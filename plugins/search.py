@@ -15,8 +15,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
 
-from archive.browser_index import build_search
-from archive.search_index import SearchDocument
+from archive.search.analysis import SearchDocument
+from archive.search.browser_index import build_search
 
 logger = logging.getLogger(__name__)
 

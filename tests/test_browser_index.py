@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from search_support import ROOT, build_site
 
-from archive.browser_index import (
+from archive.search.analysis import SearchDocument, stem
+from archive.search.browser_index import (
     BUNDLE_DOCS,
     DIGITS,
     LOADER,
@@ -21,13 +22,7 @@ from archive.browser_index import (
     varint,
     write_browser_index,
 )
-from archive.search_index import (
-    SearchDocument,
-    documents_from_site,
-    search,
-    stem,
-    update_index,
-)
+from archive.search.whoosh_index import documents_from_site, search, update_index
 
 
 @pytest.fixture(scope="module")

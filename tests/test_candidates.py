@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from archive.candidates import run_candidates
+from archive.entities.candidates import run_candidates
 
 REGISTRY = ROOT / "content" / "data" / "entities.yaml"
 

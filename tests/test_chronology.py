@@ -12,25 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from archive.chronology import (
-    Correction,
-    Event,
-    apply_corrections,
-    chronology_json,
-    events_by_article,
-    events_by_entity,
-    load_corrections,
-    merge_reports,
-    precision_of,
-    title,
-    to_icalendar,
-)
-from archive.clippings import load_furniture, read_clipping
-from archive.errors import ContentError
-from archive.events import ArticleText, Report, extract_reports, load_cues
-from archive.mentions import Matcher
-from archive.registry import load_registry
-from archive.text import Paragraph
+from archive.chronology.corrections import Correction, apply_corrections, load_corrections
+from archive.chronology.cues import load_cues
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
+from archive.chronology.icalendar import to_icalendar
+from archive.chronology.merge import merge_reports, title
+from archive.chronology.periods import precision_of
+from archive.chronology.reports import ArticleText, Report, extract_reports
+from archive.core.errors import ContentError
+from archive.entities.mentions import Matcher
+from archive.entities.registry import load_registry
+from archive.ingest.clipping import read_clipping
+from archive.ingest.furniture import load_furniture
+from archive.site.text import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "content" / "data"

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.markdown import renderer, split_front_matter
-from archive.mentions import (
-    AutomatonScanner,
-    Candidate,
-    Matcher,
-    Mention,
-    RegexScanner,
-    Scanner,
-    candidates,
-)
-from archive.registry import Claim, Registry, load_registry
-from archive.text import paragraphs
+from archive.entities.candidates import Candidate, candidates
+from archive.entities.mentions import AutomatonScanner, Matcher, Mention, RegexScanner, Scanner
+from archive.entities.registry import Claim, Registry, load_registry
+from archive.site.markdown import renderer, split_front_matter
+from archive.site.text import paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 

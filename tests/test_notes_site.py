@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT, page, run_pelican
 
-from archive.notes import load_notes
+from archive.notes.load import load_notes
 
 SLUG = "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president"
 NOTE = "putin-xi-call-was-on-wednesday"

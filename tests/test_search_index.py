@@ -11,17 +11,10 @@ import pytest
 from search_support import ROOT, build_site
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 
-from archive import search_cli
-from archive.search_index import (
-    Analyzer,
-    SearchDocument,
-    documents_from_site,
-    parse_query,
-    search,
-    snippet,
-    update_index,
-    words,
-)
+from archive.search import cli as search_cli
+from archive.search.analysis import Analyzer, SearchDocument, parse_query, words
+from archive.search.snippets import snippet
+from archive.search.whoosh_index import documents_from_site, search, update_index
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 # For each of the five articles: names, places and phrases only it holds (or holds most).

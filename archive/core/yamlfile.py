@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import Node
 
-from archive.errors import ContentError
+from archive.core.errors import ContentError
 
 
 def syntax_error(path: str | Path, error: yaml.MarkedYAMLError, what: str) -> ContentError:

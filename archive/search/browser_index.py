@@ -53,24 +53,21 @@ from typing import TypeVar
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from archive.search_index import (
+from archive.search.analysis import (
     BM25_B,
     BM25_K1,
     MIN_PREFIX,
     PREFIX_LIMIT,
-    SNIPPET_LEAD,
-    SNIPPET_WORDS,
     STOP,
     TITLE_BOOST,
     TOKEN,
-    IndexStats,
     SearchDocument,
     indexed,
     stem,
-    update_index,
-    window,
     words,
 )
+from archive.search.snippets import SNIPPET_LEAD, SNIPPET_WORDS, window
+from archive.search.whoosh_index import IndexStats, update_index
 
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 SHARD_BYTES = 48_000

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.entity_index import Profile
-from archive.registry import Registry
+from archive.entities.profiles import Profile
+from archive.entities.registry import Registry
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from archive.mentions import Mention
-from archive.registry import Entity
-from archive.text import Paragraph, sentence_at
+from archive.entities.mentions import Mention
+from archive.entities.registry import Entity
+from archive.entities.types import ENTITY_TYPES, TYPE_LABELS
+from archive.site.text import Paragraph, sentence_at
 
-TYPE_ORDER = ("person", "organization", "place")
-TYPE_LABELS = {"person": "People", "organization": "Organisations", "place": "Places"}
 # An entity page quotes this many mentions per article; the rest are counted, not quoted.
 CONTEXTS_PER_ARTICLE = 3
 
@@ -114,7 +113,7 @@ def sidebar(
     """An article's entities grouped by type, most mentioned first, with counts."""
     counts = Counter(m.entity_id for m in mentions)
     groups = []
-    for kind in TYPE_ORDER:
+    for kind in ENTITY_TYPES:
         items = [SidebarItem(entities[i], n) for i, n in counts.items() if entities[i].type == kind]
         items.sort(key=lambda item: (-item.count, item.entity.name))
         if items:

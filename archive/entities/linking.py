@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from archive.mentions import Mention
-from archive.registry import Entity
-from archive.text import Paragraph, Span, insert_spans
+from archive.entities.mentions import Mention
+from archive.entities.registry import Entity
+from archive.site.text import Paragraph, Span, insert_spans
 
 
 def first_per_paragraph(mentions: Sequence[Mention]) -> list[Mention]:

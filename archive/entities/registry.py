@@ -20,10 +20,10 @@ from typing import Literal, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from archive.errors import ContentError
-from archive.yamlfile import compose
+from archive.core.errors import ContentError
+from archive.core.yamlfile import compose
+from archive.entities.types import ENTITY_TYPES
 
-ENTITY_TYPES = ("person", "organization", "place")
 FIELDS = ("id", "name", "type", "aliases", "surname", "role", "description", "wikidata")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")

@@ -34,10 +34,12 @@ from typing import Any, Literal, get_args
 
 import yaml
 
-from archive.clippings import FUNCTION_WORDS, Clipping, Furniture, load_furniture, read_clipping
-from archive.errors import ContentError
-from archive.export import write_text
-from archive.markdown import split_front_matter
+from archive.core.errors import ContentError
+from archive.ingest.clipping import Clipping, read_clipping
+from archive.ingest.furniture import Furniture, load_furniture
+from archive.ingest.titles import FUNCTION_WORDS
+from archive.site.export import write_text
+from archive.site.markdown import split_front_matter
 
 _SLUG_LENGTH = 60  # characters of title words after the date
 _INGESTED = re.compile(r"^ingested: (sha256:[0-9a-f]{64})\n", re.MULTILINE)

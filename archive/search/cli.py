@@ -20,7 +20,7 @@ from html import unescape
 from pathlib import Path
 from typing import TextIO
 
-from archive.search_index import SearchResults, search
+from archive.search.whoosh_index import SearchResults, search
 
 DEFAULT_INDEX = Path(__file__).resolve().parents[1] / ".cache" / "whoosh"  # ARCHIVE_CACHE
 _MARK = re.compile(r"<mark>(.*?)</mark>")

@@ -5,10 +5,7 @@ what the rules cannot determine is said in ``Clipping.warnings`` or, when it
 leaves no usable article, raised as a :class:`ContentError`.
 
 Encoding
-    A byte-order mark decides first (UTF-8 or UTF-16). Otherwise the bytes are
-    UTF-8 if they decode as UTF-8, else cp1252 (Windows Western, a superset of the
-    printable Latin-1 range), else Latin-1, which decodes anything. The fallbacks
-    are reported as warnings. NUL bytes or many control characters mean binary.
+
 Lines
     Windows and old-Mac line endings become ``\\n``. Every run of whitespace,
     non-breaking spaces included, becomes one plain space and lines are trimmed:
@@ -16,10 +13,6 @@ Lines
     without caring which space the site used. Stray byte-order marks (U+FEFF, left
     where files were joined) are dropped.
 Furniture
-    Navigation, sharing prompts and the like are removed by the editors' pattern
-    file (see ``content/data/furniture.txt`` for its syntax). A removed line
-    separates paragraphs like a blank line. Patterns may capture ``source`` (the
-    publication a line names) or ``date`` (a publication date a line states).
 Paragraphs
     Blank lines separate blocks. In a block with a line longer than 100
     characters every line is a paragraph (text copied from a browser); a block
@@ -29,14 +22,6 @@ Paragraphs
     China") stay paragraphs of their own, with their text: the theme gives
     every paragraph an id, and later stages address text by paragraph.
 Title
-    A headline is a leading paragraph of 3 to 20 words that does not end like
-    prose (``. , ; : …``); short labels before it (a section name) stay text.
-    Without one, the title is the lead's first sentence, without a dateline; a
-    longer sentence is cut to whole words within 80 characters: at a clause end
-    (comma, semicolon, colon) in the last quarter of that length if there is
-    one, else before a name the cut would split, and never after a function
-    word ("the", "and"). Closing punctuation goes and no ellipsis is added (the
-    title is a label; ``title_derived`` tells that it is not the source's).
 Date
     A first line ``date YYYY-MM-DD`` (its body may follow on the same line);
     else the first date with a year in the opening: the lines up to the end of
@@ -54,51 +39,36 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.core.errors import ContentError
 from archive.dates import ExplicitDate, find_explicit_dates
-from archive.errors import ContentError
-from archive.text import sentences
+from archive.ingest.dateline import dateline
+from archive.ingest.decoding import check_is_text, decode
+from archive.ingest.furniture import Furniture, StrippedLine
+from archive.ingest.titles import HEADLINE_MIN_WORDS, derive_title
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_GUESSES = ("utf-8", "cp1252")  # tried in turn when there is no byte-order mark
-_LAST_RESORT = "latin-1"  # decodes any bytes
-_CONTROL_SHARE = 0.05  # a larger share of control characters: not text (random bytes: 12%)
 _MARKER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE)
+
+
 _WRAP_WIDTH = 100  # longer lines were not wrapped by hand
+
+
 _WRAP_SHORT = 0.75  # a line shorter than this share of its block ends a paragraph
+
+
 _PROSE_END = re.compile(r"[.,;:…][\"'”’)\]]*$")
+
+
 _HEADING_WORDS = 20
-_HEADLINE_MIN_WORDS = 3
-_TITLE_LENGTH = 80
-_CLAUSE_SHARE = 0.75  # a clause ending this far into the length is a better cut
-_TITLE_TRIM = " .,;:–—-"
+
+
 _DATE_LINE_REST = re.compile(
     r"(?:[\W_]|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}\b"
     r"|\b[ap]\.?m\b\.?|\b(?:gmt|utc)\b)*",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"(?P<head>[^()]{0,60}?)\s*\((?P<agency>[^()]{2,40})\)\s*[-–—]+\s*")
-_DATELINE_PLACE = re.compile(r"(?:[A-Z][A-Z .'’-]*)?,?")
-# Words a cut title or slug should not end on.
-FUNCTION_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
-     "with", "from", "as", "into", "onto", "than", "that", "which", "who", "whose", "his",
-     "her", "its", "their", "our", "your", "my", "is", "are", "was", "were", "be", "been",
-     "has", "have", "had", "will", "would"}
-)  # fmt: skip
-_RULE_KINDS = ("tail", "block")
-_GROUPS = {"source", "date"}
-
-
-@dataclass(frozen=True)
-class StrippedLine:
-    """Text removed from the clipping, with its line, for the ingest report."""
-
-    line: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -114,96 +84,6 @@ class Clipping:
     encoding: str
     stripped: list[StrippedLine]
     warnings: list[str]
-
-
-@dataclass(frozen=True)
-class _Rule:
-    kind: str  # "line", "tail" or "block"
-    regex: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """The editors' furniture patterns, compiled (see ``content/data/furniture.txt``)."""
-
-    rules: tuple[_Rule, ...]
-
-    def match_line(self, text: str) -> tuple[_Rule, re.Match[str]] | None:
-        """The rule and match when the whole of ``text`` is furniture."""
-        for rule in self.rules:
-            match = rule.regex.fullmatch(text) if rule.kind != "tail" else None
-            if match:
-                return rule, match
-        return None
-
-    def cut_tail(self, text: str) -> tuple[str, str]:
-        """Split ``text`` into what stays and the furniture fragment that ends it."""
-        for rule in self.rules:
-            match = rule.regex.search(text) if rule.kind == "tail" else None
-            if match:
-                return text[: match.start()].rstrip(), text[match.start() :]
-        return text, ""
-
-
-def load_furniture(path: Path) -> Furniture:
-    """Read the editors' pattern file; a bad pattern is an error at its line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read furniture patterns: {error}") from None
-    rules = [
-        _compile_rule(line.strip(), path, number)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    return Furniture(tuple(rules))
-
-
-def _compile_rule(line: str, path: Path, number: int) -> _Rule:
-    kind, _, rest = line.partition(":")
-    kind, pattern = (kind, rest.strip()) if kind in _RULE_KINDS else ("line", line)
-    try:
-        body = re.compile(pattern, re.IGNORECASE)
-    except re.error as error:
-        raise ContentError(path, f"bad pattern {pattern!r}: {error.msg}", number) from None
-    unknown = set(body.groupindex) - _GROUPS
-    if unknown:
-        names = ", ".join(sorted(unknown))
-        raise ContentError(path, f"unknown group name {names} (use source or date)", number)
-    if body.fullmatch(""):
-        raise ContentError(path, f"pattern {pattern!r} matches an empty line", number)
-    if kind == "tail" and body.groupindex:
-        raise ContentError(path, "a tail pattern cannot name groups: use a whole-line one", number)
-    if kind == "tail":
-        # A tail starts after a space or a sentence's end, never inside a word.
-        body = re.compile(rf"(?:^|(?<=[\s.!?\"”’]))(?:{pattern})$", re.IGNORECASE)
-    return _Rule(kind, body)
-
-
-def decode(raw: bytes, path: str | Path) -> tuple[str, str]:
-    """The text of a clipping and the encoding it was read with."""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec), codec
-            except UnicodeDecodeError:
-                raise ContentError(path, f"not valid {codec} despite its byte-order mark") from None
-    if b"\x00" in raw:
-        raise ContentError(path, "binary file (NUL bytes); UTF-16 text needs a byte-order mark")
-    for codec in _GUESSES:
-        try:
-            return raw.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
-    return raw.decode(_LAST_RESORT), _LAST_RESORT
-
-
-def _check_is_text(text: str, path: str | Path) -> None:
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"
-    )
-    if controls > _CONTROL_SHARE * len(text):
-        raise ContentError(path, f"not text: {controls} control characters")
 
 
 @dataclass(frozen=True)
@@ -357,7 +237,7 @@ def _headline(paragraphs: list[_Paragraph]) -> tuple[int | None, int]:
     for index, paragraph in enumerate(paragraphs):
         if not _is_heading(paragraph.text):
             return headline, index
-        if headline is None and len(paragraph.text.split()) >= _HEADLINE_MIN_WORDS:
+        if headline is None and len(paragraph.text.split()) >= HEADLINE_MIN_WORDS:
             headline = index
     return headline, 0 if headline is None else min(headline + 1, len(paragraphs) - 1)
 
@@ -386,76 +266,17 @@ def _no_date_message(opening: list[_Paragraph]) -> str:
     return f"no publication date found (no 'date YYYY-MM-DD' line, no dated opening line){found}"
 
 
-def _dateline(lead: str) -> re.Match[str] | None:
-    """A dateline opening the lead: a date or a capitalised place, then '(AGENCY) —'."""
-    match = _DATELINE.match(lead)
-    if not match or not match.group("agency")[0].isupper():
-        return None
-    head = match.group("head")
-    for found in find_explicit_dates(head):
-        head = head[: found.start] + head[found.end :]
-    return match if _DATELINE_PLACE.fullmatch(head.strip()) else None
-
-
 def _source(sorting: _Sorting, lead: str) -> str:
     if sorting.sources:
         return sorting.sources[0]
-    dateline = _dateline(lead)
-    return dateline.group("agency").strip() if dateline else ""
-
-
-def derive_title(lead: str) -> str:
-    """A short whole-word title from the lead's first sentence (its dateline left out)."""
-    dateline = _dateline(lead)
-    text = lead[dateline.end() :] if dateline else lead
-    spans = sentences(text)
-    sentence = text[spans[0][0] : spans[0][1]] if spans else text
-    if len(sentence) > _TITLE_LENGTH:
-        sentence = _cut(sentence.split(" "))
-    title = sentence.rstrip(_TITLE_TRIM + "…")
-    if title.count("“") != title.count("”") or title.count('"') % 2:
-        title = title.lstrip('“"')
-    return title
-
-
-def _cut(words: list[str]) -> str:
-    """The first words within the title length, not ending inside a name or on "the"."""
-    count = 1
-    while count < len(words) and len(" ".join(words[: count + 1])) <= _TITLE_LENGTH:
-        count += 1
-    kept = words[:count]
-    clause = _last_clause_end(kept)
-    if clause:
-        return " ".join(kept[:clause])
-    if count < len(words) and words[count][:1].isupper():
-        kept = _without_trailing_name(kept)
-    while len(kept) > 1 and kept[-1].strip(_TITLE_TRIM).lower() in FUNCTION_WORDS:
-        kept.pop()
-    return " ".join(kept)
-
-
-def _last_clause_end(words: list[str]) -> int:
-    """How many words end with a clause (a comma ...) late enough to make the title, or 0."""
-    for count in range(len(words), 0, -1):
-        if len(" ".join(words[:count])) < _CLAUSE_SHARE * _TITLE_LENGTH:
-            return 0
-        if words[count - 1][-1:] in ",;:":
-            return count
-    return 0
-
-
-def _without_trailing_name(words: list[str]) -> list[str]:
-    """``words`` less the capitalised words ending them, unless too little would be left."""
-    end = len(words)
-    while end > 0 and words[end - 1][:1].isupper() and words[end - 1][-1].isalnum():
-        end -= 1
-    return words[:end] if end >= _HEADLINE_MIN_WORDS else words
+    found = dateline(lead)
+    return found.group("agency").strip() if found else ""
 
 
 def parse_clipping(raw: bytes, path: str | Path, furniture: Furniture) -> Clipping:
     """Read one clipping; raise :class:`ContentError` when no article can be made of it."""
     text, encoding = decode(raw, path)
-    _check_is_text(text, path)
+    check_is_text(text, path)
     lines, marker = _take_marker(_lines(text), path)
     sorting = _sort_out_furniture(lines, furniture)
     _take_date_lines(sorting)

@@ -19,8 +19,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from archive.errors import ContentError
-from archive.yamlfile import syntax_error
+from archive.core.errors import ContentError
+from archive.core.yamlfile import syntax_error
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SLUG_CHARS = re.compile(r"[^\w]+")

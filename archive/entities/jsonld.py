@@ -6,9 +6,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from archive.registry import Entity
-
-SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+from archive.entities.registry import Entity
+from archive.entities.types import SCHEMA_TYPES
 
 
 def wikidata_url(qid: str) -> str:
