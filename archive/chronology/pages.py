@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from archive.chronology.event import Event, sort_events
 from archive.chronology.periods import days_apart, period, precision_of
+from archive.core.formatting import day_month_year, long_date, month_year
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ def date_label(value: str) -> str:
     first = period(value.rstrip("?"))[0]
     precision = precision_of(value.rstrip("?"))
     if precision == "day":
-        return f"{first:%A} {first.day} {first:%B %Y}"
+        return long_date(first)
     if precision == "week":
-        return f"Week of {first.day} {first:%B %Y} (day not given)"
+        return f"Week of {day_month_year(first)} (day not given)"
     if precision == "month":
-        return f"{first:%B %Y} (day not given)"
+        return f"{month_year(first)} (day not given)"
     return f"{first.year} (month not given)"

@@ -1,10 +1,9 @@
-"""Read ``.md`` content with markdown-it-py (see ``archive.markdown``)."""
+"""Stage: read ``.md`` content with markdown-it-py (see ``archive.site.markdown``)."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import BaseReader, Readers
 
@@ -52,18 +51,12 @@ class MarkdownItReader(BaseReader):
             raise ContentError(filename, f"front matter '{key}': {error}", line) from None
 
 
-def _add_reader(readers: Readers) -> None:
+def add_reader(readers: Readers) -> None:
     for extension in MarkdownItReader.file_extensions:
         readers.reader_classes[extension] = MarkdownItReader
 
 
-def _forget_python_markdown(generator: Generator) -> None:
+def forget_python_markdown(generator: Generator) -> None:
     """Pelican warns that Python-Markdown is missing for every .md file: we don't use it."""
     for extension in MarkdownItReader.file_extensions:
         generator.readers.disabled_readers.pop(extension, None)
-
-
-def register() -> None:
-    """Make ours the reader of Markdown files."""
-    signals.readers_init.connect(_add_reader)
-    signals.generator_init.connect(_forget_python_markdown)
