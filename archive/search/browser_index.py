@@ -41,7 +41,6 @@ import bisect
 import heapq
 import json
 import math
-import multiprocessing
 import shutil
 import time
 from collections import Counter, defaultdict
@@ -49,7 +48,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -78,7 +76,6 @@ CARD_MIN_DF = 10  # cards of rarer stems leave title, url and date to the bundle
 LEDE_WORDS = 12  # a bundle's snippet, for a result no card describes
 IMPACT_LEVELS = 4096  # two digits
 LOADER = "window.__archiveSearch.load"
-T = TypeVar("T")
 _SMALL = 4096
 
 
@@ -335,37 +332,6 @@ def _position_entries(ordered: list[SearchDocument]) -> Iterator[tuple[str, obje
         yield word, value, len(word) + len(value) + 6
 
 
-def _in_parallel(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` in a forked process; the function returned waits for its result.
-
-    The browser index is built while Pelican waits: on two cores, the phrase
-    positions (a third of the work) are written beside the rest. Where ``fork`` is
-    missing, ``work`` runs when its result is asked for.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return work
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            send.send((True, work()))
-        except BaseException as error:  # reported in the parent
-            send.send((False, repr(error)))
-
-    process = context.Process(target=run, daemon=True)
-    process.start()
-
-    def result() -> T:
-        ok, value = receive.recv()
-        process.join()
-        if not ok:
-            raise RuntimeError(f"writing the phrase positions failed: {value}")
-        return value
-
-    return result
-
-
 class _Writer:
     """Writes payloads as loader scripts and counts files and bytes by kind."""
 
@@ -433,13 +399,6 @@ def _bundle(doc: SearchDocument) -> list[object]:
     return [doc.title, doc.url, doc.date, window(doc.body, opening, 0, LEDE_WORDS)]
 
 
-def _write_positions(ordered: list[SearchDocument], folder: Path) -> tuple[list[str], int, int]:
-    """Write ``p/*.js``; return the first word of each shard, the files and the bytes."""
-    writer = _Writer(folder)
-    firsts = _write_shards(writer, "p", _position_entries(ordered), POSITION_SHARD_BYTES)
-    return firsts, writer.files["p"], writer.bytes["p"]
-
-
 def write_browser_index(
     documents: Sequence[SearchDocument], folder: Path, shard_bytes: int = SHARD_BYTES
 ) -> BrowserIndexStats:
@@ -449,7 +408,6 @@ def write_browser_index(
     """
     shutil.rmtree(folder, ignore_errors=True)
     ordered = article_order(documents)
-    positions = _in_parallel(lambda: _write_positions(ordered, folder))
     writer = _Writer(folder)
     stems = _Stems()
     analysed = [_analyse(doc, stems) for doc in ordered]
@@ -462,7 +420,7 @@ def write_browser_index(
     months, sources, runs = _facet_ranges(ordered)
     cards = _cards(impacts, analysed, ordered)
     terms = _write_shards(writer, "t", _term_entries(impacts, stems, cards), shard_bytes)
-    position_firsts, writer.files["p"], writer.bytes["p"] = positions()
+    position_firsts = _write_shards(writer, "p", _position_entries(ordered), POSITION_SHARD_BYTES)
     manifest = {
         "version": 1,
         "articles": len(ordered),
