@@ -22,16 +22,29 @@ from archive.chronology.event import Corrected, Event, sort_events
 from archive.chronology.merge import build_event, title
 from archive.chronology.periods import EDTF, precision_of
 from archive.core.errors import ContentError
-from archive.core.yamlfile import compose
+from archive.core.yamlfile import Key, Shape, compose, line_of
 
 ACTIONS = ("fix", "merge", "split", "reject")
 
 
-_KEYS = {
+_KEYS: dict[str, tuple[str, ...]] = {
     "fix": ("date", "title", "participants"),
     "merge": (),
     "split": ("article", "paragraph"),
     "reject": (),
+}
+# Each action's entry: its event id(s), a reason, its own fields; values are checked
+# by _text and _texts, which record the line of every id for later messages.
+_SHAPES = {
+    action: Shape(
+        f"the '{action}' correction",
+        [
+            Key(action, "any"),
+            Key("reason", "any", required=f"the '{action}' correction gives no reason"),
+            *(Key(name, "any") for name in fields),
+        ],
+    )
+    for action, fields in _KEYS.items()
 }
 
 
@@ -58,12 +71,8 @@ def load_corrections(path: Path) -> list[Correction]:
     if root is None:
         return []
     if not isinstance(root, SequenceNode):
-        raise ContentError(path, "corrections must be a list of entries", _line(root))
+        raise ContentError(path, "corrections must be a list of entries", line_of(root))
     return [_correction(node, path) for node in root.value]
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
 
 
 def _correction(node: Node, path: Path) -> Correction:
@@ -78,7 +87,7 @@ def _correction(node: Node, path: Path) -> Correction:
         events=events,
         reason=texts["reason"],
         path=path,
-        line=_line(node),
+        line=line_of(node),
         date=texts.get("date"),
         title=texts.get("title"),
         participants=_texts(participants, path, lines) if participants else None,
@@ -94,20 +103,15 @@ def _entries(node: Node, path: Path) -> tuple[str, dict[str, Node]]:
     """The action of an entry and its fields, which must be those of the action."""
     if not isinstance(node, MappingNode):
         message = f"a correction must be a mapping ({', '.join(ACTIONS)})"
-        raise ContentError(path, message, _line(node))
+        raise ContentError(path, message, line_of(node))
     actions = [str(k.value) for k, _ in node.value if k.value in ACTIONS]
     if len(actions) != 1:
         message = f"a correction needs exactly one of {', '.join(ACTIONS)}"
-        raise ContentError(path, message, _line(node))
-    action = actions[0]
-    for key_node, _ in node.value:
-        if key_node.value not in (action, "reason", *_KEYS[action]):
-            message = f"unknown key '{key_node.value}' in a '{action}' correction"
-            raise ContentError(path, message, _line(key_node))
-    entries = {str(k.value): v for k, v in node.value}
-    if "reason" not in entries:
-        raise ContentError(path, f"the '{action}' correction gives no reason", _line(node))
-    return action, entries
+        raise ContentError(path, message, line_of(node))
+    entries, errors = _SHAPES[actions[0]].read(node, path)
+    if errors:
+        raise errors[0]
+    return actions[0], entries
 
 
 def _check(correction: Correction, entries: dict[str, Node]) -> None:
@@ -123,21 +127,21 @@ def _check(correction: Correction, entries: dict[str, Node]) -> None:
         raise ContentError(path, "a 'split' needs the article whose sources leave", line)
     if correction.date is not None and not EDTF.match(correction.date):
         message = f"date '{correction.date}' is not YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"
-        raise ContentError(path, message, _line(entries["date"]))
+        raise ContentError(path, message, line_of(entries["date"]))
 
 
 def _text(node: Node, path: Path, lines: dict[str, int]) -> str:
     """A non-empty text; its line is recorded in ``lines``."""
     text = str(node.value).strip() if isinstance(node, ScalarNode) else ""
     if not text:
-        raise ContentError(path, "expected a non-empty text", _line(node))
-    lines.setdefault(text, _line(node))
+        raise ContentError(path, "expected a non-empty text", line_of(node))
+    lines.setdefault(text, line_of(node))
     return text
 
 
 def _texts(node: Node, path: Path, lines: dict[str, int]) -> tuple[str, ...]:
     if not isinstance(node, SequenceNode):
-        raise ContentError(path, "expected a list", _line(node))
+        raise ContentError(path, "expected a list", line_of(node))
     return tuple(_text(item, path, lines) for item in node.value)
 
 

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from archive.chronology.kinds import KINDS
 from archive.core.errors import ContentError
-from archive.core.yamlfile import compose
+from archive.core.yamlfile import Key, Shape, compose, line_of
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,18 @@ class Cues:
     reporting_after: re.Pattern[str]
 
 
+# The cue file: the phrases of each kind, and the words the participant rules look for.
+_FILE = Shape(
+    "the cue file",
+    [
+        Key("kinds", "mapping", required="the cue file has no 'kinds'"),
+        Key("refer_back", "mapping"),
+        Key("reporting", "mapping"),
+    ],
+)
+_KINDS = Shape("'kinds'", [Key(kind, "any") for kind in KINDS])  # lists checked by _phrases
+_REFER_BACK = Shape("'refer_back'", [Key("one", "any"), Key("all", "any")])
+_REPORTING = Shape("'reporting'", [Key("before", "any"), Key("after", "any")])
 _NEVER = r"(?!)"
 
 
@@ -63,13 +75,10 @@ def _words(words: Iterable[str]) -> str:
 
 def load_cues(path: Path) -> Cues:
     """Read and check the cue file; a problem is a ``ContentError`` at its line."""
-    root = _compose(path)
-    top = _mapping(root, path, ("kinds", "refer_back", "reporting"))
-    if "kinds" not in top:
-        raise ContentError(path, "the cue file has no 'kinds'", root.start_mark.line + 1)
+    top = _mapping(_compose(path), path, _FILE)
     cues: list[Cue] = []
     seen: dict[str, int] = {}
-    for kind, node in _mapping(top["kinds"], path, KINDS).items():
+    for kind, node in _mapping(top["kinds"], path, _KINDS).items():
         for phrase, line in _phrases(node, path):
             if phrase.lower() in seen:
                 raise ContentError(
@@ -80,8 +89,8 @@ def load_cues(path: Path) -> Cues:
             seen[phrase.lower()] = line
             pattern = re.compile(_phrase_pattern(phrase), re.IGNORECASE)
             cues.append(Cue(kind, phrase, pattern))
-    refer = _lists(top.get("refer_back"), path, ("one", "all"))
-    reporting = _lists(top.get("reporting"), path, ("before", "after"))
+    refer = _lists(top.get("refer_back"), path, _REFER_BACK)
+    reporting = _lists(top.get("reporting"), path, _REPORTING)
     by_first_word: dict[str, tuple[Cue, ...]] = {}
     for cue in cues:
         first = _WORD.findall(cue.phrase)[0].lower()
@@ -108,29 +117,21 @@ def _compose(path: Path) -> Node:
     return root
 
 
-def _mapping(node: Node, path: Path, keys: Sequence[str]) -> dict[str, Node]:
-    """The entries of a mapping node whose keys must be among ``keys``."""
-    if not isinstance(node, MappingNode):
-        raise ContentError(
-            path, f"expected a mapping with {', '.join(keys)}", node.start_mark.line + 1
-        )
-    entries: dict[str, Node] = {}
-    for key_node, value in node.value:
-        key = str(key_node.value)
-        if key not in keys:
-            message = f"unknown key '{key}' (expected one of: {', '.join(keys)})"
-            raise ContentError(path, message, key_node.start_mark.line + 1)
-        entries[key] = value
+def _mapping(node: Node, path: Path, shape: Shape) -> dict[str, Node]:
+    """The entries of a mapping node of the given shape; its first problem is raised."""
+    entries, errors = shape.read(node, path)
+    if errors:
+        raise errors[0]
     return entries
 
 
 def _phrases(node: Node, path: Path) -> list[tuple[str, int]]:
     """The texts of a list node, with their lines; "..." may not open or close a phrase."""
     if not isinstance(node, SequenceNode):
-        raise ContentError(path, "expected a list of phrases", node.start_mark.line + 1)
+        raise ContentError(path, "expected a list of phrases", line_of(node))
     phrases = []
     for item in node.value:
-        line = item.start_mark.line + 1
+        line = line_of(item)
         text = " ".join(str(item.value).split()) if isinstance(item, ScalarNode) else ""
         if not _WORD.search(text) or text.startswith("...") or text.endswith("..."):
             raise ContentError(path, "each cue must be words, with '...' only between words", line)
@@ -138,10 +139,11 @@ def _phrases(node: Node, path: Path) -> list[tuple[str, int]]:
     return phrases
 
 
-def _lists(node: Node | None, path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
-    entries = _mapping(node, path, keys) if node is not None else {}
+def _lists(node: Node | None, path: Path, shape: Shape) -> dict[str, list[str]]:
+    entries = _mapping(node, path, shape) if node is not None else {}
     return {
-        key: [p for p, _ in _phrases(entries[key], path)] if key in entries else [] for key in keys
+        key: [p for p, _ in _phrases(entries[key], path)] if key in entries else []
+        for key in shape.keys
     }
 
 

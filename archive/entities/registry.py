@@ -21,13 +21,26 @@ from typing import Literal, NamedTuple
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.core.errors import ContentError
-from archive.core.yamlfile import compose
+from archive.core.yamlfile import Key, Shape, compose, line_of
 from archive.entities.types import ENTITY_TYPES
 
-FIELDS = ("id", "name", "type", "aliases", "surname", "role", "description", "wikidata")
+# An entry of the registry: a mapping of these fields.
+ENTRY = Shape(
+    "entity",
+    [
+        Key("id", "scalar", required=True),
+        Key("name", "scalar", required=True),
+        Key("type", "scalar", required=True),
+        Key("aliases", "texts"),
+        Key("surname", "text-or-texts"),
+        Key("role", "scalar"),
+        Key("description", "scalar"),
+        Key("wikidata", "scalar"),
+    ],
+    noun="field",
+)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_NULL_TAG = "tag:yaml.org,2002:null"
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _TYPOGRAPHY = (("\u2019", "'"), ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " "))
 
@@ -158,20 +171,20 @@ class _Reader:
         return None
 
     def _error(self, node: Node, message: str) -> None:
-        self.errors.append(ContentError(self.path, message, node.start_mark.line + 1))
+        self.errors.append(ContentError(self.path, message, line_of(node)))
 
     def _entity(self, node: Node) -> tuple[Entity, dict[str, int]] | None:
         """The entity of one entry, with the line of each alias and surname."""
+        fields, errors = ENTRY.read(node, self.path)
+        self.errors += errors
         if not isinstance(node, MappingNode):
-            self._error(node, "an entity must be a mapping of fields (id, name, type, ...)")
             return None
-        fields = self._fields(node)
-        ident = self._unique_id(self._text(fields, "id", node, required=True), node)
-        name = self._text(fields, "name", node, required=True)
-        kind = self._text(fields, "type", node, required=True)
-        wikidata = self._text(fields, "wikidata", node) or None
+        ident = self._unique_id(self._text(fields, "id"), node)
+        name = self._text(fields, "name")
+        kind = self._text(fields, "type")
+        wikidata = self._text(fields, "wikidata") or None
         aliases = self._texts(fields, "aliases")
-        surnames = self._texts(fields, "surname", accept_one=True)
+        surnames = self._texts(fields, "surname")
         self._check_id(ident, fields.get("id", node))
         self._check_type(kind, fields.get("type", node))
         self._check_wikidata(wikidata, fields.get("wikidata", node))
@@ -185,10 +198,10 @@ class _Reader:
             type=kind,
             aliases=tuple(dict.fromkeys(alias for alias in aliases if alias != name)),
             surnames=tuple(dict.fromkeys(surnames)),
-            role=self._text(fields, "role", node),
-            description=self._text(fields, "description", node),
+            role=self._text(fields, "role"),
+            description=self._text(fields, "description"),
             wikidata=wikidata,
-            line=node.start_mark.line + 1,
+            line=line_of(node),
         )
         return entity, {**aliases, **surnames}
 
@@ -199,48 +212,28 @@ class _Reader:
             self._error(node, f"duplicate id '{ident}' (first defined at line {first})")
             return ""
         if ident:
-            self._id_lines[ident] = node.start_mark.line + 1
+            self._id_lines[ident] = line_of(node)
         return ident
 
-    def _fields(self, node: MappingNode) -> dict[str, Node]:
-        fields: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key not in FIELDS:
-                self._error(key_node, f"unknown field '{key}' (fields: {', '.join(FIELDS)})")
-            elif key in fields:
-                self._error(key_node, f"field '{key}' given twice")
-            elif value_node.tag != _NULL_TAG:
-                fields[key] = value_node
-        return fields
-
-    def _text(self, fields: dict[str, Node], key: str, entry: Node, required: bool = False) -> str:
+    def _text(self, fields: dict[str, Node], key: str) -> str:
         node = fields.get(key)
         if node is None:
-            if required:
-                self._error(entry, f"entity has no {key}")
             return ""
-        if not isinstance(node, ScalarNode) or not str(node.value).strip():
+        if not str(node.value).strip():
             self._error(node, f"'{key}' must be a non-empty text")
             return ""
         return str(node.value).strip()
 
-    def _texts(self, fields: dict[str, Node], key: str, accept_one: bool = False) -> dict[str, int]:
-        """The texts of a list field (or of a single text if ``accept_one``), with their lines."""
+    def _texts(self, fields: dict[str, Node], key: str) -> dict[str, int]:
+        """The texts of a list field (or of the single text a shape may allow), with their lines."""
         node = fields.get(key)
         if node is None:
             return {}
-        if isinstance(node, SequenceNode):
-            items = node.value
-        elif accept_one and isinstance(node, ScalarNode):
-            items = [node]
-        else:
-            self._error(node, f"'{key}' must be a list of texts")
-            return {}
+        items = node.value if isinstance(node, SequenceNode) else [node]
         texts: dict[str, int] = {}
         for item in items:
             if isinstance(item, ScalarNode) and str(item.value).strip():
-                texts.setdefault(str(item.value).strip(), item.start_mark.line + 1)
+                texts.setdefault(str(item.value).strip(), line_of(item))
             else:
                 self._error(item, f"each of '{key}' must be a non-empty text")
         return texts
