@@ -78,10 +78,13 @@ class Key:
 class Shape:
     """The keys a mapping of an editor file may have, declared once."""
 
-    def __init__(self, what: str, keys: Iterable[Key], noun: str = "key") -> None:
+    def __init__(
+        self, what: str, keys: Iterable[Key], noun: str = "key", any_case: bool = False
+    ) -> None:
         self.what = what  # "entity", "the cue file": how messages name the mapping
         self.keys = {key.name: key for key in keys}
         self.noun = noun  # "key", or "field" where editors' documentation says so
+        self.any_case = any_case  # front matter: "Title" is "title", as Pelican reads it
 
     def read(self, node: Node, path: str | Path) -> tuple[dict[str, Node], list[ContentError]]:
         """The values of ``node`` by key (null values left out), and every problem."""
@@ -94,7 +97,7 @@ class Shape:
         errors: list[ContentError] = []
         seen: set[str] = set()
         for key_node, value in node.value:
-            name = str(key_node.value)
+            name = str(key_node.value).lower() if self.any_case else str(key_node.value)
             problem = self._key_problem(name, seen) or self._kind_problem(name, value)
             seen.add(name)
             if problem:

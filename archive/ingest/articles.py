@@ -35,12 +35,25 @@ from typing import Any, Literal, get_args
 import yaml
 
 from archive.core.errors import ContentError
+from archive.core.yamlfile import Key, Shape
 from archive.ingest.clipping import Clipping, read_clipping
 from archive.ingest.furniture import Furniture, load_furniture
 from archive.ingest.titles import FUNCTION_WORDS
 from archive.site.export import write_text
 from archive.site.markdown import split_front_matter
 
+# An article file's front matter: what ingest writes, and what Pelican itself reads.
+FRONT_MATTER = Shape(
+    "the article",
+    [
+        *(Key(key) for key in ("title", "date", "source", "source_file", "slug")),
+        Key("title_derived", "bool"),
+        *(Key(key) for key in ("checksum", "ingested", "modified", "summary", "status")),
+        *(Key(key) for key in ("category", "author", "lang", "template", "save_as", "url")),
+        Key("tags", "text-or-texts"),
+    ],
+    any_case=True,
+)
 _SLUG_LENGTH = 60  # characters of title words after the date
 _INGESTED = re.compile(r"^ingested: (sha256:[0-9a-f]{64})\n", re.MULTILINE)
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")

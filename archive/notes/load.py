@@ -10,26 +10,28 @@ matches, the text just before (``prefix``) and after (``suffix``) them.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from archive.core.errors import ContentError
+from archive.core.yamlfile import Key, Shape, did_you_mean
 from archive.notes.folding import fold
 from archive.site.markdown import Document, renderer, split_front_matter
 
 TARGETS = ("article", "entity", "event")
-
-
 SELECTOR = ("quote", "prefix", "suffix", "float")
-
-
-KEYS = (*TARGETS, *SELECTOR, "title", "author", "date")
-
-
+# A note's front matter: what it annotates, the passage, its byline.
+FRONT_MATTER = Shape(
+    "the note",
+    [
+        *(Key(key) for key in (*TARGETS, "quote", "prefix", "suffix")),
+        Key("float", "bool"),
+        *(Key(key) for key in ("title", "author", "date")),
+    ],
+    any_case=True,
+)
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 
@@ -97,10 +99,9 @@ def load_note(path: Path) -> Note:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ContentError(path, f"not UTF-8 text ({error.reason})") from None
-    document = split_front_matter(text, path)
+    document = split_front_matter(text, path, FRONT_MATTER)
     if not document.meta:
         raise ContentError(path, "a note starts with front matter naming what it annotates", 1)
-    _check_keys(document, path)
     kind, target = _target(document, path)
     quote = _quote(document, path, kind)
     if not document.body.strip():
@@ -117,18 +118,6 @@ def load_note(path: Path) -> Note:
         date=_date(document, path),
         lines=document.key_lines,
     )
-
-
-def _check_keys(document: Document, path: Path) -> None:
-    for key in document.meta:
-        if key not in KEYS:
-            hint = _suggest(key, KEYS) or f"a note knows {', '.join(KEYS)}"
-            raise ContentError(path, f"unknown key '{key}': {hint}", document.key_lines.get(key))
-
-
-def _suggest(word: str, choices: Collection[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def _target(document: Document, path: Path) -> tuple[str, str]:
@@ -171,21 +160,14 @@ def _quote(document: Document, path: Path, kind: str) -> Quote | None:
             path, "'quote' is empty: give the exact words of the passage",
             document.key_lines.get("quote"),
         )  # fmt: skip
-    may_float = document.meta.get("float", False)
-    if not isinstance(may_float, bool):
-        raise ContentError(path, "'float' must be true or false", document.key_lines.get("float"))
+    may_float = document.meta.get("float") is True
     return Quote(exact, _text(document, "prefix", path), _text(document, "suffix", path), may_float)
 
 
 def _text(document: Document, key: str, path: Path) -> str:
-    value: Any = document.meta.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ContentError(
-            path, f"'{key}' must be text: put it in quotes", document.key_lines.get(key)
-        )
-    return value.strip()
+    """A text value (its kind checked by the shape), trimmed; "" when not given."""
+    value: str | None = document.meta.get(key)
+    return value.strip() if value else ""
 
 
 def _date(document: Document, path: Path) -> str:
@@ -208,7 +190,7 @@ def check_target(note: Note, known: Mapping[str, Collection[str] | None]) -> Non
     ids = known[note.kind]
     if ids is None or note.target in ids:
         return
-    hint = _suggest(note.target, ids) or f"give {_WHERE[note.kind]}"
+    hint = did_you_mean(note.target, ids) or f"give {_WHERE[note.kind]}"
     raise ContentError(
         note.path, f"unknown {note.kind} '{note.target}': {hint}", note.lines.get(note.kind)
     )

@@ -18,14 +18,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
+from yaml.nodes import MappingNode
 
 from archive.core.errors import ContentError
-from archive.core.yamlfile import syntax_error
+from archive.core.yamlfile import Shape, line_of, syntax_error
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SLUG_CHARS = re.compile(r"[^\w]+")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,11 @@ class Document:
     key_lines: dict[str, int]  # line of each top-level front-matter key, for messages
 
 
-def split_front_matter(text: str, path: str | Path) -> Document:
-    """Separate the YAML front matter from the body; report YAML errors with their line."""
+def split_front_matter(text: str, path: str | Path, shape: Shape | None = None) -> Document:
+    """Separate the YAML front matter from the body; report YAML errors with their line.
+
+    With a ``shape``, the front matter must have its keys (the first problem is raised).
+    """
     text = text.lstrip("\ufeff")
     if not text.startswith("---"):
         return Document({}, text, 1, {})
@@ -47,13 +50,9 @@ def split_front_matter(text: str, path: str | Path) -> Document:
     if len(fences) < 2 or fences[0].start() != 0:
         raise ContentError(path, "front matter starts with '---' but has no closing '---' line", 1)
     header = text[fences[0].end() : fences[1].start()]
-    meta = _load_yaml(header, path)
+    meta, key_lines = _load_yaml(header, path, shape)
     body = text[fences[1].end() :].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
-    key_lines = {
-        match.group(1).lower(): header[: match.start()].count("\n") + 1
-        for match in _KEY.finditer(header)
-    }
     return Document(meta, body, body_line, key_lines)
 
 
@@ -71,16 +70,29 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _load_yaml(header: str, path: str | Path) -> dict[str, Any]:
+def _load_yaml(
+    header: str, path: str | Path, shape: Shape | None
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The front matter's values and the line of each key (the header starts on the fence line,
+    so its line numbers are the file's)."""
+    loader = _Loader(header)
     try:
-        meta = yaml.load(header, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:  # the header starts on the fence line: same numbering
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
         raise syntax_error(path, error, "front matter") from None
-    if meta is None:
-        return {}
-    if not isinstance(meta, dict):
+    finally:
+        loader.dispose()
+    if node is None:
+        return {}, {}
+    if not isinstance(node, MappingNode) or not isinstance(meta, dict):
         raise ContentError(path, "front matter must be a mapping of 'key: value' lines", 2)
-    return {str(key).lower(): value for key, value in meta.items()}
+    if shape is not None:
+        errors = shape.read(node, path)[1]
+        if errors:
+            raise errors[0]
+    key_lines = {str(key.value).lower(): line_of(key) for key, _ in node.value}
+    return {str(key).lower(): value for key, value in meta.items()}, key_lines
 
 
 def _paragraph_ids(state: StateCore) -> None:

@@ -8,6 +8,7 @@ from pelican.generators import Generator
 from pelican.readers import BaseReader, Readers
 
 from archive.core.errors import ContentError, build_errors
+from archive.ingest.articles import FRONT_MATTER
 from archive.site.markdown import renderer, split_front_matter
 
 # Front-matter keys Pelican itself interprets; the rest pass through as they are.
@@ -27,7 +28,7 @@ class MarkdownItReader(BaseReader):
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
         try:
             with open(filename, encoding="utf-8") as handle:
-                document = split_front_matter(handle.read(), filename)
+                document = split_front_matter(handle.read(), filename, FRONT_MATTER)
             metadata = {
                 key: self._process(key, value, filename, document.key_lines.get(key))
                 for key, value in document.meta.items()
