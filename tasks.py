@@ -253,8 +253,9 @@ def test(c: Context, args: str = "") -> None:
 
 @task
 def lint(c: Context) -> None:
-    """Check style and formatting with ruff."""
+    """Check style and formatting with ruff, and types with mypy (archive/ and plugins/)."""
     c.run("ruff check . && ruff format --check .")
+    c.run("mypy")  # its files and settings: [tool.mypy] in pyproject.toml
 
 
 @task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})

@@ -44,7 +44,8 @@ def clauses(sentence: str) -> list[Clause]:
     ]
     marks += [(m.start(), m.group(), m.group()) for m in re.finditer("[,;]", sentence)]
     spans: list[list[tuple[int, int]]] = [[]]
-    openers, parents = [""], [None]
+    openers: list[str] = [""]
+    parents: list[int | None] = [None]
     current, start, resume = 0, 0, None
     for position, kind, words in sorted(marks):
         if kind == ",":

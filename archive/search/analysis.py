@@ -116,7 +116,7 @@ class Analyzer(Tokenizer):
     def __hash__(self) -> int:
         return hash(self.stemming)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import cast
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -300,7 +301,7 @@ def _cards(
             head = [doc_id, doc.title, doc.url, doc.date] if full else [doc_id]
             cards[s].append([*head, text, anchor])
     for s, found in cards.items():
-        found.sort(key=lambda card: best[s].index(card[0]))
+        found.sort(key=lambda card: best[s].index(cast(int, card[0])))
     return cards
 
 
@@ -365,7 +366,7 @@ def _facet_ranges(ordered: list[SearchDocument]) -> tuple[list[str], list[str], 
     """Months, sources, and the runs of articles sharing both, as varints."""
     months = sorted({d.date[:7] for d in ordered})
     sources = sorted({d.source for d in ordered})
-    runs = []
+    runs: list[tuple[int, int, int]] = []
     for doc_id, doc in enumerate(ordered):
         key = (months.index(doc.date[:7]), sources.index(doc.source))
         if not runs or runs[-1][1:] != key:

@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from whoosh import index, query, sorting
+from whoosh.analysis import Analyzer as WhooshAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -72,14 +74,15 @@ class IndexStats:
 
 def schema() -> Schema:
     """Stemmed title and body for ranking; an unstemmed copy for phrases and spelling."""
-    stemmed = Analyzer(stemming=True)
+    # whoosh annotates analyzer= with its Analyzer class; any composable tokenizer works.
+    stemmed = cast(WhooshAnalyzer, Analyzer(stemming=True))
     return Schema(
         slug=ID(stored=True, unique=True, sortable=True),
         digest=ID(sortable=True),
         url=STORED(),
         title=TEXT(analyzer=stemmed, phrase=False, stored=True),
         body=TEXT(analyzer=stemmed, phrase=False, stored=True),
-        exact=TEXT(analyzer=Analyzer(stemming=False), phrase=True),
+        exact=TEXT(analyzer=cast(WhooshAnalyzer, Analyzer(stemming=False)), phrase=True),
         entities=KEYWORD(stored=True, commas=True, lowercase=False),
         source=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
@@ -218,7 +221,7 @@ def _phrase_articles(reader: IndexReader, phrase: tuple[str, ...]) -> set[int] |
     slots = []
     for offset, word in enumerate(phrase):
         if indexed(word):
-            if ("exact", word) not in reader:
+            if ("exact", word) not in reader:  # type: ignore[operator]  # readers have __contains__
                 return set()
             found = reader.postings("exact", word).items_as("positions")
             slots.append((offset, {doc: set(where) for doc, where in found}))

@@ -115,7 +115,7 @@ def _paragraph_ids(state: StateCore) -> None:
 def _local_images_only(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     """Render an image from another site as a plain link: pages load nothing from outside."""
     token = tokens[idx]
-    src = token.attrGet("src") or ""
+    src = str(token.attrGet("src") or "")
     if _EXTERNAL.match(src):
         alt = escape(token.content or src)
         return f'<a href="{escape(src)}" rel="nofollow noopener">{alt}</a>'
