@@ -28,7 +28,6 @@ Dates
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,7 +42,8 @@ from archive.chronology.participants import (
     distance,
     takes_part,
 )
-from archive.dates import ResolvedDate, find_explicit_dates, long_date, resolve_dates
+from archive.dates import ResolvedDate, long_date, resolve_dates
+from archive.ingest.dateline import dateline
 from archive.site.text import Paragraph, sentences
 
 
@@ -98,15 +98,6 @@ class _Sentence:
 
     named: list[Named]
     drafts: list[_Draft]
-
-
-_DATELINE_REACH = 60  # a dateline's date starts within this many characters
-
-
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[—–-]")
-
-
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][\w.'’ -]*,\s*)?")
 
 
 def extract_reports(
@@ -318,15 +309,9 @@ def _cue_distance(draft: _Draft, date: ResolvedDate) -> int:
 
 
 def _dateline_end(text: str) -> int:
-    """Where a dateline opening the sentence ends ("Aug. 25, 2021 (AGENCY)—"), else 0.
-
-    A dateline gives the publication's date and agency, not an event's.
-    """
-    for date in find_explicit_dates(text[:_DATELINE_REACH]):
-        after = _DATELINE_AFTER.match(text, date.end)
-        if after and _DATELINE_BEFORE.fullmatch(text[: date.start]):
-            return after.end()
-    return 0
+    """Where a dateline opening the sentence ends, else 0: it dates the publication."""
+    found = dateline(text)
+    return found.end if found else 0
 
 
 def _own_day(draft: _Draft) -> bool:

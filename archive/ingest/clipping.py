@@ -270,7 +270,7 @@ def _source(sorting: _Sorting, lead: str) -> str:
     if sorting.sources:
         return sorting.sources[0]
     found = dateline(lead)
-    return found.group("agency").strip() if found else ""
+    return found.agency if found else ""
 
 
 def parse_clipping(raw: bytes, path: str | Path, furniture: Furniture) -> Clipping:

@@ -37,7 +37,7 @@ FUNCTION_WORDS = frozenset(
 def derive_title(lead: str) -> str:
     """A short whole-word title from the lead's first sentence (its dateline left out)."""
     found = dateline(lead)
-    text = lead[found.end() :] if found else lead
+    text = lead[found.end :] if found else lead
     spans = sentences(text)
     sentence = text[spans[0][0] : spans[0][1]] if spans else text
     if len(sentence) > _TITLE_LENGTH:
