@@ -46,7 +46,7 @@ from archive.core.errors import ContentError
 from archive.dates import ExplicitDate, find_explicit_dates
 from archive.ingest.dateline import dateline
 from archive.ingest.decoding import check_is_text, decode
-from archive.ingest.furniture import Furniture, StrippedLine
+from archive.ingest.furniture import Furniture, NumberedLine
 from archive.ingest.titles import HEADLINE_MIN_WORDS, derive_title
 
 _MARKER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE)
@@ -82,14 +82,8 @@ class Clipping:
     source: str
     paragraphs: list[str]
     encoding: str
-    stripped: list[StrippedLine]
+    stripped: list[NumberedLine]
     warnings: list[str]
-
-
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -110,18 +104,20 @@ class _Dated:
 class _Sorting:
     """Lines of a clipping, with the furniture taken out and what it told."""
 
-    lines: list[_Line]
-    stripped: list[StrippedLine]
+    lines: list[NumberedLine]
+    stripped: list[NumberedLine]
     sources: list[str]
     dates: list[_Dated]
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> list[NumberedLine]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return [_Line(n, " ".join(line.split())) for n, line in enumerate(text.split("\n"), 1)]
+    return [NumberedLine(n, " ".join(line.split())) for n, line in enumerate(text.split("\n"), 1)]
 
 
-def _take_marker(lines: list[_Line], path: str | Path) -> tuple[list[_Line], _Dated | None]:
+def _take_marker(
+    lines: list[NumberedLine], path: str | Path
+) -> tuple[list[NumberedLine], _Dated | None]:
     """Remove a leading ``date YYYY-MM-DD`` marker, keeping any text after it."""
     first = next((line for line in lines if line.text), None)
     if first is None:
@@ -132,9 +128,9 @@ def _take_marker(lines: list[_Line], path: str | Path) -> tuple[list[_Line], _Da
     try:
         value = datetime.date.fromisoformat(match.group(1))
     except ValueError:
-        raise ContentError(path, f"no such date: {match.group(1)}", first.number) from None
-    rest = _Line(first.number, match.group(2))
-    marker = _Dated(first.number, f"date {match.group(1)}", value)
+        raise ContentError(path, f"no such date: {match.group(1)}", first.line) from None
+    rest = NumberedLine(first.line, match.group(2))
+    marker = _Dated(first.line, f"date {match.group(1)}", value)
     return [rest if line is first else line for line in lines], marker
 
 
@@ -153,29 +149,31 @@ def _dated(number: int, found: ExplicitDate) -> _Dated:
     return _Dated(number, found.text, found.value)
 
 
-def _sort_out_furniture(lines: list[_Line], furniture: Furniture) -> _Sorting:
+def _sort_out_furniture(lines: list[NumberedLine], furniture: Furniture) -> _Sorting:
     """Take furniture out of ``lines``; a removed line is left blank, so it separates."""
     sorting = _Sorting([], [], [], [])
     in_block = False  # in a list of links, which the first prose line ends
     for line in lines:
         kept, starts_block = _remove_furniture(line, furniture, sorting)
         if in_block and kept and _is_heading(kept):
-            sorting.stripped.append(StrippedLine(line.number, kept))
+            sorting.stripped.append(NumberedLine(line.line, kept))
             kept = ""
         in_block = starts_block or (in_block and not kept)
-        sorting.lines.append(_Line(line.number, kept))
+        sorting.lines.append(NumberedLine(line.line, kept))
     return sorting
 
 
-def _remove_furniture(line: _Line, furniture: Furniture, sorting: _Sorting) -> tuple[str, bool]:
+def _remove_furniture(
+    line: NumberedLine, furniture: Furniture, sorting: _Sorting
+) -> tuple[str, bool]:
     """The text of ``line`` that stays, and whether a block of links starts here."""
     text, tail = furniture.cut_tail(line.text)
     if tail:
-        sorting.stripped.append(StrippedLine(line.number, tail))
+        sorting.stripped.append(NumberedLine(line.line, tail))
     hit = furniture.match_line(text) if text else None
-    if hit is None or not _take_furniture(sorting, line.number, hit[1]):
+    if hit is None or not _take_furniture(sorting, line.line, hit[1]):
         return text, False
-    sorting.stripped.append(StrippedLine(line.number, text))
+    sorting.stripped.append(NumberedLine(line.line, text))
     return "", hit[0].kind == "block"
 
 
@@ -197,32 +195,32 @@ def _take_date_lines(sorting: _Sorting) -> None:
     for index, line in enumerate(sorting.lines):
         found = _first_date(line.text) if line.text else None
         if found and _DATE_LINE_REST.fullmatch(line.text[: found.start] + line.text[found.end :]):
-            sorting.dates.append(_dated(line.number, found))
-            sorting.stripped.append(StrippedLine(line.number, line.text))
-            sorting.lines[index] = _Line(line.number, "")
+            sorting.dates.append(_dated(line.line, found))
+            sorting.stripped.append(NumberedLine(line.line, line.text))
+            sorting.lines[index] = NumberedLine(line.line, "")
         elif line.text and not _is_heading(line.text):
             return
 
 
-def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
+def _paragraphs(lines: list[NumberedLine]) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     for block in _blocks(lines):
         width = max(len(line.text) for line in block)
         if width > _WRAP_WIDTH:
-            paragraphs.extend(_Paragraph(line.number, line.number, line.text) for line in block)
+            paragraphs.extend(_Paragraph(line.line, line.line, line.text) for line in block)
             continue
         start = 0
         for index, line in enumerate(block):
             if index == len(block) - 1 or len(line.text) < _WRAP_SHORT * width:
                 part = block[start : index + 1]
                 text = " ".join(item.text for item in part)
-                paragraphs.append(_Paragraph(part[0].number, line.number, text))
+                paragraphs.append(_Paragraph(part[0].line, line.line, text))
                 start = index + 1
     return paragraphs
 
 
-def _blocks(lines: list[_Line]) -> list[list[_Line]]:
-    blocks: list[list[_Line]] = [[]]
+def _blocks(lines: list[NumberedLine]) -> list[list[NumberedLine]]:
+    blocks: list[list[NumberedLine]] = [[]]
     for line in lines:
         if line.text:
             blocks[-1].append(line)

@@ -21,8 +21,8 @@ _GROUPS = {"source", "date"}
 
 
 @dataclass(frozen=True)
-class StrippedLine:
-    """Text removed from the clipping, with its line, for the ingest report."""
+class NumberedLine:
+    """A line of a clipping with its number: a line of text, or one removed as furniture."""
 
     line: int
     text: str
