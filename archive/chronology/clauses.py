@@ -17,8 +17,6 @@ _SUBORDINATE = re.compile(
     r"|that(?!\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|night)\b))\b",
     re.IGNORECASE,
 )  # "that" opens reported speech, except in "later that day"
-
-
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 

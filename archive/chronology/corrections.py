@@ -25,8 +25,6 @@ from archive.core.errors import ContentError
 from archive.core.yamlfile import Key, Shape, compose, line_of
 
 ACTIONS = ("fix", "merge", "split", "reject")
-
-
 _KEYS: dict[str, tuple[str, ...]] = {
     "fix": ("date", "title", "participants"),
     "merge": (),

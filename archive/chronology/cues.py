@@ -49,11 +49,7 @@ _KINDS = Shape("'kinds'", [Key(kind, "any") for kind in KINDS])  # lists checked
 _REFER_BACK = Shape("'refer_back'", [Key("one", "any"), Key("all", "any")])
 _REPORTING = Shape("'reporting'", [Key("before", "any"), Key("after", "any")])
 _NEVER = r"(?!)"
-
-
 _WORD = re.compile(r"\w+")
-
-
 _GAP = r"(?:\s+[^\s,;]+){0,6}?\s+"  # "..." in a cue: up to six words within a clause
 
 

@@ -17,8 +17,6 @@ from archive.chronology.kinds import KIND_LABELS
 from archive.chronology.periods import period
 
 _CALENDAR_NAME = "Briefing archive chronology"
-
-
 _PERIOD_NOTE = {"week": "the week", "month": "the month", "year": "the year"}
 
 

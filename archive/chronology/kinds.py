@@ -17,12 +17,6 @@ KIND_LABELS = {
     "statement": "Statement",
     "takeover": "Takeover",
 }
-
-
 KINDS = tuple(KIND_LABELS)
-
-
 CONVERSATIONS = ("call", "summit", "meeting")  # one occasion takes the first of these
-
-
 MINIMUM_PARTICIPANTS = {"call": 2, "meeting": 2, "summit": 1, "statement": 1, "takeover": 1}

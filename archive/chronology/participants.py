@@ -58,20 +58,10 @@ _PREPOSITIONS = frozenset(
     {"in", "on", "about", "at", "of", "from", "to", "into", "over", "across", "for", "near",
      "regarding", "around", "within", "throughout", "toward", "towards", "against", "during"}
 )  # fmt: skip
-
-
 _SKIPPED = re.compile(r"(?:the|a|an|its|their|his|her|\d+(?:st|nd|rd|th)?)", re.IGNORECASE)
-
-
 _AND = re.compile(r",?\s+and\s+(?:[\w'’.-]+\s+){0,3}")  # "and his Russian counterpart"
-
-
 _LOOK_BACK = 80  # characters before a name that the participant rules look at
-
-
 _HYPHEN_BEFORE = re.compile(r"\w-$")  # "post-Taliban"
-
-
 _HYPHEN_AFTER = re.compile(r"-\w")
 _ATTRIBUTE = re.compile(r"(?:['’]s)?\s+[A-Z]")  # "Chinese President", "China's People's Daily"
 

@@ -8,8 +8,6 @@ import re
 from functools import lru_cache
 
 PRECISIONS = ("day", "week", "month", "year", "unknown")
-
-
 EDTF = re.compile(r"^(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?\??$")
 
 

@@ -31,20 +31,10 @@ class Candidate:
 
 
 _NAME_WORD = r"[A-Z][\w'-]*"
-
-
 _NAME_RUN = re.compile(rf"(?<![\w'-]){_NAME_WORD}(?: (?:of the |of |for )?{_NAME_WORD})*")
-
-
 _WORD = re.compile(r"(?<![\w'-])[A-Za-z][\w'-]*")
-
-
 _OPENING = "\"'“‘([ "
-
-
 _CONNECTORS = {"of", "the", "for"}
-
-
 _CALENDAR = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August",

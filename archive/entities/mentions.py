@@ -45,11 +45,7 @@ TITLE_WORDS = frozenset(
         "commander", "leader", "deputy", "mullah", "king", "queen", "prince",
     }
 )  # fmt: skip
-
-
 _NON_WORD = re.compile(r"\W+")
-
-
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 
 

@@ -50,20 +50,10 @@ from archive.ingest.furniture import Furniture, NumberedLine
 from archive.ingest.titles import HEADLINE_MIN_WORDS, derive_title
 
 _MARKER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE)
-
-
 _WRAP_WIDTH = 100  # longer lines were not wrapped by hand
-
-
 _WRAP_SHORT = 0.75  # a line shorter than this share of its block ends a paragraph
-
-
 _PROSE_END = re.compile(r"[.,;:…][\"'”’)\]]*$")
-
-
 _HEADING_WORDS = 20
-
-
 _DATE_LINE_REST = re.compile(
     r"(?:[\W_]|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}\b"
     r"|\b[ap]\.?m\b\.?|\b(?:gmt|utc)\b)*",

@@ -14,14 +14,8 @@ from pathlib import Path
 from archive.core.errors import ContentError
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
 _GUESSES = ("utf-8", "cp1252")  # tried in turn when there is no byte-order mark
-
-
 _LAST_RESORT = "latin-1"  # decodes any bytes
-
-
 _CONTROL_SHARE = 0.05  # a larger share of control characters: not text (random bytes: 12%)
 
 

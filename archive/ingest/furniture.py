@@ -15,8 +15,6 @@ from pathlib import Path
 from archive.core.errors import ContentError
 
 _RULE_KINDS = ("tail", "block")
-
-
 _GROUPS = {"source", "date"}
 
 

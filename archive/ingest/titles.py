@@ -17,14 +17,8 @@ from archive.site.text import sentences
 
 HEADLINE_MIN_WORDS = 3  # a shorter leading paragraph is a label, not a headline
 _TITLE_LENGTH = 80
-
-
 _CLAUSE_SHARE = 0.75  # a clause ending this far into the length is a better cut
-
-
 _TITLE_TRIM = " .,;:–—-"
-
-
 # Words a cut title or slug should not end on.
 FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",

@@ -33,15 +33,11 @@ FRONT_MATTER = Shape(
     any_case=True,
 )
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-
-
 _WHERE = {
     "article": "the slug of a file in content/articles",
     "entity": "an id from content/data/entities.yaml",
     "event": "an event id shown on chronology.html (a rejected event takes no notes)",
 }
-
-
 # A note's paragraphs get no ids: ids on the article page belong to the article's own
 # paragraphs, which marks, event sources and search results point at.
 _MARKDOWN = renderer().disable("paragraph_ids")

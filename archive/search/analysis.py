@@ -15,30 +15,14 @@ from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem as porter_stem
 
 TITLE_BOOST = 5.0  # as Pagefind weights titles
-
-
 BM25_B = 0.75
-
-
 BM25_K1 = 1.2
-
-
 MIN_PREFIX = 2  # a last word shorter than this is not expanded as a prefix
-
-
 PREFIX_LIMIT = 50  # completions of a prefix, shortest first
-
-
 TOKEN = re.compile(default_pattern)
-
-
 # The same matches without the capturing group, so ``findall`` returns whole words.
 _WORD = re.compile(TOKEN.pattern.replace("(", "(?:"))
-
-
 STOP = frozenset(STOP_WORDS)
-
-
 _QUERY_PART = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 

@@ -8,8 +8,6 @@ from html import escape
 from archive.search.analysis import TOKEN, indexed, stem
 
 SNIPPET_WORDS = 20
-
-
 SNIPPET_LEAD = 5  # words of context kept before the first match of a snippet
 
 
