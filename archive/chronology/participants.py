@@ -32,7 +32,7 @@ from archive.entities.types import ENTITY_TYPES
 
 
 class MentionLike(Protocol):
-    """What events need of an entity mention (:class:`archive.mentions.Mention`)."""
+    """What events need of an entity mention (:class:`archive.entities.mentions.Mention`)."""
 
     @property
     def entity_id(self) -> str: ...

@@ -1,7 +1,7 @@
 """Where a note's quote stands in its article.
 
 Anchoring happens on every build, against the article's paragraphs as a reader
-sees them (:func:`archive.text.paragraphs`). Editors edit articles, so a quote can
+sees them (:func:`archive.site.text.paragraphs`). Editors edit articles, so a quote can
 stop matching; such an orphan fails the build at the quote's line unless the note
 says ``float: true``, in which case it stays on the article as a note whose passage
 is no longer found. Nothing is dropped silently.

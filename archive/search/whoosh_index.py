@@ -28,7 +28,7 @@ from archive.site.text import paragraphs
 
 SCHEMA_VERSION = "1"
 _VERSION_FILE = "archive-schema-version"
-_PARAGRAPH_ID = re.compile(r"^p\d+$")  # ids archive.markdown gives an article's paragraphs
+_PARAGRAPH_ID = re.compile(r"^p\d+$")  # ids archive.site.markdown gives an article's paragraphs
 _FACETS = {"entity": "entities", "source": "source", "month": "month"}
 
 
