@@ -96,16 +96,18 @@ class Shape:
         values: dict[str, Node] = {}
         errors: list[ContentError] = []
         seen: set[str] = set()
+        rejected: set[str] = set()  # given, but wrongly: reported once, not as missing too
         for key_node, value in node.value:
             name = str(key_node.value).lower() if self.any_case else str(key_node.value)
             problem = self._key_problem(name, seen) or self._kind_problem(name, value)
             seen.add(name)
             if problem:
                 errors.append(ContentError(path, problem, line_of(key_node)))
+                rejected.add(name)
             elif value.tag != _NULL_TAG:
                 values[name] = value
         for key in self.keys.values():
-            if key.required and key.name not in values:  # given empty: missing too
+            if key.required and key.name not in values and key.name not in rejected:
                 missing = key.required if isinstance(key.required, str) else None
                 message = missing or f"{self.what} has no {key.name}"
                 errors.append(ContentError(path, message, line_of(node)))
@@ -113,8 +115,13 @@ class Shape:
 
     def _key_problem(self, name: str, seen: set[str]) -> str:
         if name not in self.keys:
-            hint = did_you_mean(name, self.keys) or f"({self.noun}s: {', '.join(self.keys)})"
-            return f"unknown {self.noun} '{name}'" + (": " if hint[0] == "d" else " ") + hint
+            unknown = f"unknown {self.noun} '{name}'"
+            close = did_you_mean(name, self.keys)
+            return (
+                f"{unknown}: {close}"
+                if close
+                else f"{unknown} ({self.noun}s: {', '.join(self.keys)})"
+            )
         if name in seen:
             return f"{self.noun} '{name}' given twice"
         return ""
