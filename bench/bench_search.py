@@ -47,13 +47,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from generate import seed_sentences, write  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from archive.browser_index import write_browser_index  # noqa: E402
-from archive.search_index import (  # noqa: E402
-    SearchDocument,
-    documents_from_site,
-    update_index,
-    words,
-)
+from archive.search.analysis import SearchDocument, words  # noqa: E402
+from archive.search.browser_index import write_browser_index  # noqa: E402
+from archive.search.whoosh_index import documents_from_site, update_index  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",

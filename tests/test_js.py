@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 from whoosh.lang.porter import stem as porter_stem
 
-from archive.browser_index import INDEX_VERSION, article_order, write_browser_index
-from archive.search_index import SearchDocument, indexed, search, stem, update_index, words
+from archive.search.analysis import SearchDocument, indexed, stem, words
+from archive.search.browser_index import INDEX_VERSION, article_order, write_browser_index
+from archive.search.whoosh_index import search, update_index
 
 ROOT = Path(__file__).resolve().parents[1]
 TOLERANCE = 0.005  # impacts are quantised to 0.25 %: closer scores may swap

@@ -1,6 +1,6 @@
 """When the index cannot be trusted or does not arrive, the page says so and stops waiting.
 
-Each test breaks a copy of the shipped site's index the way a stale cache, a bad
+Each test breaks a copy of the small fixture archive's index the way a stale cache, a bad
 deploy or a stalled server would, then searches in headless Chromium.
 """
 
@@ -16,19 +16,19 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route, expect
-from search_support import chromium, open_search, shipped_site
+from search_support import chromium, open_search
 
-from archive.browser_index import INDEX_VERSION, LOADER
+from archive.search.browser_index import INDEX_VERSION, LOADER
 
 pytestmark = pytest.mark.browser
 UNAVAILABLE = "Search is unavailable: "
 
 
 @pytest.fixture
-def site(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    """A copy of the shipped site that a test may break."""
+def site(site: Path, tmp_path: Path) -> Path:
+    """A copy of the small fixture archive's site that a test may break."""
     copy = tmp_path / "site"
-    shutil.copytree(shipped_site(tmp_path_factory.getbasetemp()), copy)
+    shutil.copytree(site, copy)
     return copy
 
 
@@ -55,7 +55,7 @@ def test_an_index_of_another_version_is_refused(site: Path, page: Page) -> None:
     stale = text.replace(f'"version":{INDEX_VERSION},', f'"version":{INDEX_VERSION - 1},', 1)
     assert stale != text
     manifest.write_text(stale, encoding="utf-8")
-    open_search(page, site, "Lavrov")
+    open_search(page, site, "Berg")
     expect_unavailable(
         page, f"the index is version {INDEX_VERSION - 1}, this page reads version {INDEX_VERSION}"
     )
@@ -66,7 +66,7 @@ def test_the_header_box_says_so_too(site: Path, page: Page) -> None:
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace('"version":', '"v":', 1), encoding="utf-8")
     page.goto((site / "index.html").as_uri())
-    page.locator("#site-search").press_sequentially("Lavrov")
+    page.locator("#site-search").press_sequentially("Berg")
     status = page.locator(".search-popup__status")
     expect(status).to_have_text(
         re.compile(re.escape(UNAVAILABLE + "the index is version undefined"))
@@ -78,13 +78,13 @@ def test_a_file_that_loads_but_never_registers_fails(site: Path, page: Page) -> 
     assert shards and all(s.read_text(encoding="utf-8").startswith(LOADER) for s in shards)
     for shard in shards:
         shard.write_text("/* not an index file */\n", encoding="utf-8")
-    open_search(page, site, "Lavrov")
+    open_search(page, site, "Berg")
     expect_unavailable(page, "search index file did not register: t/")
 
 
 def test_a_missing_file_fails(site: Path, page: Page) -> None:
     shutil.rmtree(site / "search" / "t")
-    open_search(page, site, "Lavrov")
+    open_search(page, site, "Berg")
     expect_unavailable(page, "search index file missing: t/")
 
 
@@ -109,7 +109,7 @@ def test_a_file_that_never_arrives_times_out_and_a_retry_works(served: str, page
     shards = re.compile(r"/search/t/[^/]+\.js$")
     stalled: list[Route] = []
     page.route(shards, lambda route: stalled.append(route))  # never answered
-    page.goto(served + "search.html?q=Lavrov", wait_until="domcontentloaded")
+    page.goto(served + "search.html?q=commission", wait_until="domcontentloaded")
     expect(page.locator("#search-status")).to_have_text(
         re.compile(re.escape(UNAVAILABLE + "search index file did not load in time: t/")),
         timeout=15_000,
@@ -118,4 +118,4 @@ def test_a_file_that_never_arrives_times_out_and_a_retry_works(served: str, page
     assert stalled
     page.unroute(shards)  # the stalled requests go on, late
     page.locator("#search-query").press("Enter")
-    expect(page.locator("#search-status")).to_have_text("1 article matches “Lavrov”.")
+    expect(page.locator("#search-status")).to_have_text("1 article matches “commission”.")
