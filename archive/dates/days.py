@@ -1,0 +1,124 @@
+"""Weekdays, parts of the day and clock times.
+
+A bare weekday is the occurrence nearest publication, unless the governing verb
+is clearly past (the latest on or before the publication day) or future (the
+earliest on or after it); "last Tuesday" is strictly before, "next Tuesday"
+strictly after. "Wednesday night", "this morning", "last night", "10:30 a.m."
+are TIMEs (``1998-08-07TNI``, ``1998-08-07T10:30``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from archive.dates.anchoring import pick, weekday_readings
+from archive.dates.context import Context, Found
+from archive.dates.lexicon import FULL_WEEKDAYS, PARTS_OF_DAY, WEEKDAYS, names
+from archive.dates.values import long_date
+
+_PART = rf"(?P<part>{names(p for p in PARTS_OF_DAY if p not in ('overnight', 'tonight'))})"
+WEEKDAY_NAMES = re.compile(
+    r"(?i:\b(?P<on>on\s+)?(?:(?P<mod>last|next|this\s+coming|coming|this|early|late)\s+)?)"
+    rf"(?P<weekday>{names(FULL_WEEKDAYS)})(?P<plural>s)?\b(?i:\s+{_PART}\b)?"
+)
+
+
+def weekdays(match: re.Match[str], context: Context) -> list[Found]:
+    """A weekday, placed as the module says; "Mondays" is a SET."""
+    weekday = WEEKDAYS[match.group("weekday")]
+    start = match.start("mod") if match.group("mod") else match.start("weekday")
+    span, phrase = (start, match.end()), (match.start(), match.end())
+    if match.group("plural"):
+        value = f"XXXX-WXX-{weekday + 1}"
+        return [Found(span, "SET", value, "set", "every-weekday", f"every {match.group('weekday')}")]
+    published = context.published
+    modifier = " ".join((match.group("mod") or "").lower().split())
+    if modifier == "last":
+        back = (published.weekday() - weekday - 1) % 7 + 1
+        day, rule, why = published - datetime.timedelta(days=back), "last-weekday", "the latest such day before the publication day, "
+    elif modifier == "next":
+        ahead = (weekday - published.weekday() - 1) % 7 + 1
+        day, rule, why = published + datetime.timedelta(days=ahead), "next-weekday", "the first such day after the publication day, "
+    else:
+        tense = "future" if modifier.endswith("coming") else context.tense(span)
+        day = pick(weekday_readings(published, weekday), published, tense).first
+        rule, why = _rule(day, published, tense)
+    mod = {"early": "START", "late": "END"}.get(modifier, "")
+    return [_at(span, phrase, day, match.group("part"), rule, why, mod)]
+
+
+def _rule(day: datetime.date, published: datetime.date, tense: str) -> tuple[str, str]:
+    if tense == "future":
+        return "future-weekday", "future wording: the first such day on or after publication, "
+    if day == published:
+        return "weekday-before-publication", "the publication day itself, "
+    if day < published:
+        return "weekday-before-publication", "the latest such day before publication, "
+    return "weekday-after-publication", "the nearest such day, after publication, "
+
+
+def _at(
+    span: tuple[int, int],
+    phrase: tuple[int, int],
+    day: datetime.date,
+    part: str | None,
+    rule: str,
+    why: str,
+    mod: str = "",
+) -> Found:
+    """A day, or a part of it (TIME) when the words name one."""
+    iso = day.isoformat()
+    if part:
+        code = PARTS_OF_DAY[part.lower()]
+        meaning = f"{why}the {part.lower()} of {long_date(day)}"
+        return Found(span, "TIME", f"{iso}T{code}", "time", rule, meaning, phrase, mod, date_value=iso)
+    return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso)
+
+
+PARTS = re.compile(
+    rf"\b(?:(?P<rel>this|last|yesterday|tomorrow|tonight|overnight)(?:\s+{_PART})?|(?P<late>late|early)\s+(?P<deictic>yesterday|today|tomorrow))\b",
+    re.IGNORECASE,
+)
+
+
+def parts_of_day(match: re.Match[str], context: Context) -> list[Found]:
+    """ "this morning", "last night", "tonight", "yesterday afternoon", "late yesterday"."""
+    if match.group("late"):
+        step = {"yesterday": -1, "tomorrow": 1}.get(match.group("deictic").lower(), 0)
+        day = context.published + datetime.timedelta(days=step)
+        mod = "END" if match.group("late").lower() == "late" else "START"
+        return [_at(match.span(), match.span(), day, None, match.group("deictic").lower(), "", mod)]
+    relation, part = match.group("rel").lower(), match.group("part")
+    if relation in ("this", "last", "yesterday", "tomorrow") and not part:
+        return []  # "this", "last" alone are no time; the day words are read by another rule
+    if relation == "last" and part.lower() != "night":
+        return []
+    step = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(relation, 0)
+    day = context.published + datetime.timedelta(days=step)
+    rule = {"yesterday": "yesterday", "tomorrow": "tomorrow"}.get(relation, "today")
+    return [_at(match.span(), match.span(), day, part or relation, rule, "")]
+
+
+CLOCK = re.compile(
+    r"\b(?:(?:at|around|about|before|after|by|until)\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
+    r"(?P<half>[ap])\.?m\b\.?(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|local\s+time))?"
+    r"|\b(?P<noon>noon|midnight|midday)\b",
+    re.IGNORECASE,
+)
+
+
+def clock(match: re.Match[str], context: Context) -> list[Found]:
+    """ "10:35 a.m.", "3 p.m. EST", "noon": a TIME on the publication day."""
+    day = context.published
+    if match.group("noon"):
+        hour, minute = (24, 0) if match.group("noon").lower() == "midnight" else (12, 0)
+    else:
+        hour, minute = int(match.group("hour")) % 12, int(match.group("minute") or 0)
+        hour += 12 if match.group("half").lower() == "p" else 0
+        if hour > 23 or minute > 59:
+            return []
+    start = match.start("noon") if match.group("noon") else match.start("hour")
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    meaning = f"{hour:02d}:{minute:02d} on the publication day, {long_date(day)}"
+    return [Found((start, match.end()), "TIME", value, "time", "clock-time", meaning)]

@@ -1,0 +1,126 @@
+"""Reading a text's time expressions: every rule over each sentence, the longest
+reading where rules overlap, modifiers ("early", "the end of") taken in, and
+comparisons ("a year earlier") counted from the last date named before them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from archive.dates import days, durations, named, relative
+from archive.dates.context import Context, Found, Precision, TimeExpression
+from archive.dates.explicit import disjoint
+from archive.dates.values import parse
+from archive.text import sentences
+
+Rule = Callable[[re.Match[str], Context], list[Found]]
+
+# In order of preference where two readings cover the same words.
+_RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
+    (relative.SAME_DAY, relative.same_day),
+    (relative.AGO, relative.ago),
+    (relative.ADVERBIAL, relative.adverbial),
+    (named.QUARTERS, named.quarters),
+    (named.DECADES, named.decades),
+    (named.CENTURIES, named.centuries),
+    (named.MONTH_NAMES, named.month_names),
+    (named.SEASON_NAMES, named.seasons),
+    (named.YEARS, named.years),
+    (days.PARTS, days.parts_of_day),
+    (days.WEEKDAY_NAMES, days.weekdays),
+    (days.CLOCK, days.clock),
+    (relative.DEICTIC, relative.deictic),
+    (relative.CALENDAR_UNITS, relative.calendar_units),
+    (relative.REFERENCES, relative.references),
+    (durations.SETS, durations.sets),
+    (durations.DURATIONS, durations.durations),
+)
+# Rules whose value depends on the last date named before them.
+_COMPARISONS = frozenset({relative.ago, named.quarters})
+_MODIFIER = re.compile(
+    r"(?i:(?P<mod>early|earlier|mid|late|later|the\s+(?:beginning|start|middle|end)\s+of"
+    r"|(?:the\s+)?(?:first|second)\s+half\s+of)(?:-|\s+(?:in\s+)?))$"
+)
+_MOD = {"early": "START", "earlier": "", "mid": "MID", "late": "END", "later": ""}
+_MOD |= {"beginning": "START", "start": "START", "middle": "MID", "end": "END", "first": "START"}
+_MOD |= {"second": "END"}
+_MODIFIABLE: frozenset[Precision] = frozenset({"year", "quarter", "season", "decade", "month", "week"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    found: Found
+    rule: Rule | None  # None: an explicit date, read once
+    match: re.Match[str] | None
+
+    @property
+    def start(self) -> int:
+        return self.found.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.found.span[1]
+
+
+def read_sentence(context: Context) -> list[Found]:
+    """Every time expression of ``context.sentence``, in text order, without overlaps.
+
+    A comparison is re-read against the last date named before it in the text
+    (``context.reference`` at the start of the sentence).
+    """
+    candidates = [_Candidate(f, None, None) for f in named.explicit(context)]
+    for pattern, rule in _RULES:
+        for match in pattern.finditer(context.sentence):
+            candidates += [_Candidate(f, rule, match) for f in rule(match, context)]
+    chosen: list[Found] = []
+    reference = context.reference
+    for candidate in disjoint(candidates):
+        found = candidate.found
+        if candidate.rule in _COMPARISONS and candidate.match is not None:
+            again = candidate.rule(candidate.match, replace(context, reference=reference))
+            found = next((f for f in again if f.span == found.span), found)
+        found = _modified(found, context.sentence)
+        chosen.append(found)
+        if found.type == "DATE" and parse(found.value) is not None and reference is not None:
+            reference = found.value
+    return chosen
+
+
+def _modified(found: Found, sentence: str) -> Found:
+    """``found`` with a modifier just before it ("early 2011", "the end of 1998") taken in."""
+    if found.precision not in _MODIFIABLE or found.mod:
+        return found
+    modifier = _MODIFIER.search(sentence, 0, found.span[0])
+    if modifier is None:
+        return found
+    word = modifier.group("mod").lower().split()
+    key = word[-2] if word[-1] == "of" and len(word) > 1 else word[0]
+    key = word[1] if word[0] == "the" and key == "the" else key
+    mod = _MOD.get(key, _MOD.get(word[-3] if len(word) >= 3 else key, ""))
+    phrase = (modifier.start(), (found.phrase or found.span)[1])
+    return replace(found, span=(modifier.start(), found.span[1]), phrase=phrase, mod=mod)
+
+
+_PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*")
+
+
+def find_time_expressions(text: str, dct: datetime.date) -> list[TimeExpression]:
+    """Every time expression of ``text`` with its TimeML type, span and value, given the DCT.
+
+    The text is read sentence by sentence, as the event extractor does, and a
+    comparison ("a year earlier") counts from the last date named before it.
+    """
+    found: list[TimeExpression] = []
+    reference = dct.isoformat()
+    for paragraph in _PARAGRAPH.finditer(text):
+        for start, end in sentences(paragraph.group()):
+            offset = paragraph.start() + start
+            context = Context(text[offset : paragraph.start() + end], dct, reference=reference)
+            for item in read_sentence(context):
+                found.append(context.expression(item, offset))
+                if item.type == "DATE" and parse(item.value) is not None:
+                    reference = item.value
+    return found

@@ -1,0 +1,279 @@
+"""Calendar periods named in the text: explicit dates, years, decades, centuries,
+months, seasons and quarters, with or without the year.
+
+A name without a year (``Sept. 3``, ``in October``, ``the third quarter``) is
+the occurrence :func:`archive.dates.anchoring.pick` chooses; ``last June`` is
+the latest June before the publication month, ``this`` the one of the year of
+publication, ``next`` the first after. ``June last year`` is one expression.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from archive.dates.anchoring import (
+    Reading,
+    around_years,
+    month_reading,
+    pick,
+    quarter_reading,
+    season_reading,
+    year_suffix,
+)
+from archive.dates.context import Context, Found
+from archive.dates.explicit import ExplicitDate, exists, find_explicit_dates
+from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, names
+from archive.dates.values import long_date, month_year
+
+
+def explicit(context: Context) -> list[Found]:
+    """The explicit dates of the sentence (:mod:`archive.dates.explicit`), year-less ones placed."""
+    return [_explicit(date, context) for date in find_explicit_dates(context.sentence)]
+
+
+def _explicit(date: ExplicitDate, context: Context) -> Found:
+    span = (date.start, date.end)
+    if date.precision == "month":
+        reading = (
+            month_reading(date.year, date.month)
+            if date.year is not None
+            else pick(_months(context, date.month), context.published, context.tense(span))
+        )
+        return _calendar(span, reading.value, "month", "explicit-month", month_year(reading.first))
+    if date.year_given and date.value is not None:
+        return _checked_weekday(date, date.value, "explicit-date", "")
+    day = date.day or 1
+    readings = around_years(
+        context.published,
+        lambda y: Reading(d, d, d.isoformat())
+        if exists(y, date.month, day) and (d := datetime.date(y, date.month, day))
+        else None,
+    )
+    if not readings:
+        return Found(span, "DATE", "", "unknown", "explicit-date-impossible", "no such day")
+    chosen = pick(readings, context.published, context.tense(span))
+    suffix, why = year_suffix(chosen.first.year, context.published)
+    return _checked_weekday(date, chosen.first, f"explicit-date-{suffix}", why)
+
+
+def _calendar(
+    span: tuple[int, int], value: str, precision: str, rule: str, meaning: str, **extra: str
+) -> Found:
+    """A DATE that can date an event (day, week, month or year)."""
+    return Found(span, "DATE", value, precision, rule, meaning, date_value=value, **extra)  # type: ignore[arg-type]
+
+
+def _checked_weekday(date: ExplicitDate, value: datetime.date, rule: str, why: str) -> Found:
+    """The date as given, marked uncertain ("?") for events when the weekday disagrees."""
+    span = (date.start, date.end)
+    if date.weekday is None or date.weekday == value.weekday():
+        return _calendar(span, value.isoformat(), "day", rule, f"{why}{long_date(value)}")
+    meaning = f"{why}{long_date(value)}, but the text names a {FULL_WEEKDAYS[date.weekday]}: uncertain"
+    return Found(
+        span, "DATE", value.isoformat(), "day", rule, meaning, date_value=f"{value.isoformat()}?"
+    )
+
+
+def _months(context: Context, month: int) -> list[Reading]:
+    return around_years(context.published, lambda y: month_reading(y, month))
+
+
+# ---- years, decades, centuries ----------------------------------------------------
+
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_NOT_A_YEAR_AFTER = r"(?![\w%]|[.,:/-]\d|\s*(?:percent|per\s+cent|%))"
+YEARS = re.compile(
+    rf"(?<![\w$#.,:/-])(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|FY)\s*)?(?P<year>{YEAR})"
+    rf"(?:(?P<dash>-|\s+(?:to|through)\s+)(?P<to>{YEAR}|\d\d))?{_NOT_A_YEAR_AFTER}"
+)
+
+
+def years(match: re.Match[str], context: Context) -> list[Found]:
+    """ "1953", "fiscal 1989", "the year 2000"; a range "2009-2010" or "1993-94" is two years."""
+    first = match.group("year")
+    if match.group("fiscal") is None and _counted(context.sentence, match.start()):
+        return []
+    span = (match.start(), match.end("year"))
+    found = [_calendar(span, first, "year", "year", f"the year {first}")]
+    if match.group("to"):
+        last = match.group("to")
+        last = first[:2] + last if len(last) == 2 else last
+        if int(last) > int(first):
+            span = (match.start("to"), match.end("to"))
+            found.append(_calendar(span, last, "year", "year-range-end", f"the year {last}"))
+    return found
+
+
+def _counted(sentence: str, start: int) -> bool:
+    """A number that counts something ("about 1800 troops"), not a year."""
+    before = sentence[:start].split()[-1:]
+    return bool(before) and before[0].lower() in ("about", "some", "nearly", "almost", "than")
+
+
+DECADES = re.compile(
+    r"(?i:\b(?:the\s+)?(?P<mod>early|mid|late)?-?\s*)"
+    r"(?:(?P<century>1[6-9]|20)(?P<digit>\d)0'?s|'(?P<short>\d)0s)\b"
+)
+
+
+def decades(match: re.Match[str], context: Context) -> list[Found]:
+    """ "the 1990s", "the '80s", "the mid-1990s": a decade, TimeML ``199X``."""
+    century = match.group("century") or str(context.published.year // 100)
+    digit = match.group("digit") or match.group("short")
+    value = f"{century}{digit}X"
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((match.group("mod") or "").lower(), "")
+    meaning = f"the decade {century}{digit}0–{century}{digit}9"
+    return [Found(match.span(), "DATE", value, "decade", "decade", meaning, mod=mod)]
+
+
+CENTURIES = re.compile(
+    r"(?i)\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past))"
+    r"\s+century\b"
+)
+
+
+def centuries(match: re.Match[str], context: Context) -> list[Found]:
+    """ "the 20th century" is ``19XX``; "this century" the one of publication."""
+    if match.group("n"):
+        number = int(match.group("n"))
+    else:
+        shift = {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+        number = context.published.year // 100 + 1 + shift
+    meaning = f"the years {number - 1}00–{number - 1}99"
+    return [Found(match.span(), "DATE", f"{number - 1:02d}XX", "century", "century", meaning)]
+
+
+# ---- months ----------------------------------------------------------------------
+
+_PARTS = {"early": "START", "mid": "MID", "late": "END", "beginning": "START", "start": "START"}
+_PARTS |= {"middle": "MID", "end": "END"}
+MONTH_NAMES = re.compile(
+    r"(?i:\b(?P<in>in\s+)?(?P<part>(?:early|mid|late)(?:-|\s+)|(?:the\s+)?(?:beginning|start|middle|end)\s+of\s+)?"
+    r"(?:(?P<mod>last|this|next|past|coming)\s+)?)"
+    rf"(?P<month>{names(FULL_MONTHS)}|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?!\w)(?!\s+\d)"
+    r"(?i:(?:\s+(?P<rel>last|this|next)\s+year\b)?)"
+)
+
+
+def month_names(match: re.Match[str], context: Context) -> list[Found]:
+    """ "in September", "last June", "mid-September", "January this year"."""
+    month = MONTHS[match.group("month").rstrip(".")]
+    if match.group("month") == "May" and not (match.group("mod") or match.group("part")):
+        if not re.search(r"\b(?:in|of|since|until|by|during|from|to|early|late)\s+$", context.sentence[: match.start()], re.I):
+            return []  # "May" without a preposition may be the modal
+    modifier = (match.group("mod") or "").lower()
+    relative = (match.group("rel") or "").lower()
+    published = context.published
+    if relative:
+        year = published.year + {"last": -1, "next": 1}.get(relative, 0)
+        reading = month_reading(year, month)
+    elif modifier in ("last", "past"):
+        reading = month_reading(published.year - (month >= published.month), month)
+    elif modifier in ("next", "coming"):
+        reading = month_reading(published.year + (month <= published.month), month)
+    elif modifier == "this":
+        reading = month_reading(published.year, month)
+    else:
+        reading = pick(_months(context, month), published, context.tense(match.span()))
+    part = (match.group("part") or "").strip(" -").lower().removeprefix("the ").split(" ")[0]
+    rule = "part-of-month" if part else "month-name"
+    suffix, why = year_suffix(reading.first.year, published)
+    if suffix != "year-from-publication" and not (modifier or relative):
+        rule = f"{rule}-{suffix}"
+    start = match.start("part") if part else match.start("mod") if modifier else match.start("month")
+    meaning = f"{why if not (modifier or relative) else ''}{month_year(reading.first)} (month precision)"
+    found = _calendar((start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, ""))
+    return [replace(found, phrase=match.span())]
+
+
+# ---- seasons and quarters --------------------------------------------------------
+
+SEASON_NAMES = re.compile(
+    r"(?i)\b(?:(?P<mod>last|this|next|past|coming|the)\s+|(?P<in>in\s+)(?=(?:spring|summer|autumn|winter)))?"
+    rf"(?P<season>{names(SEASONS)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?!\s+(?:of|session|term|festival|games|olympics|collection|school|camp|vacation|holiday)s?\b)"
+)
+
+
+def seasons(match: re.Match[str], context: Context) -> list[Found]:
+    """ "last summer", "the winter of 1994", "this fall": ``1998-SU`` (season precision)."""
+    code = SEASONS[match.group("season").lower()]
+    modifier = (match.group("mod") or "").lower()
+    if not modifier and not match.group("year") and not match.group("in"):
+        return []  # a bare "fall" is the verb far more often than the season
+    published = context.published
+    if match.group("year"):
+        reading = season_reading(int(match.group("year")), code)
+    else:
+        readings = around_years(published, lambda y: season_reading(y, code))
+        if modifier in ("last", "past"):
+            reading = max((r for r in readings if r.last < published), key=lambda r: r.first)
+        elif modifier in ("next", "coming"):
+            reading = min((r for r in readings if r.first > published), key=lambda r: r.first)
+        elif modifier == "this":
+            reading = season_reading(published.year, code)
+        else:
+            reading = pick(readings, published, context.tense(match.span()))
+    start = match.start("season") if match.group("in") else match.start()
+    meaning = f"{match.group('season').lower()} {reading.first.year}"
+    return [Found((start, match.end()), "DATE", reading.value, "season", "season", meaning)]
+
+
+_QUARTER_ORDINAL = rf"(?P<ord>{names(ORDINALS)})"
+QUARTERS = re.compile(
+    r"(?i)\b(?:(?P<det>the|its|this|that|last|next|their|(?P<owner>this|last|next)\s+year's"
+    rf"|(?P<year0>{YEAR})(?:'s)?)\s+)?"
+    r"(?P<adj>(?:(?:fiscal|latest|current|previous|recent|most\s+recent|comparable|same|"
+    r"year-earlier|year-ago|flat|strong|weak|disappointing|final)\s+)*)"
+    rf"(?:{_QUARTER_ORDINAL}[-\s](?:fiscal\s+)?)?(?P<unit>quarter|half)(?!\w)"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?"
+)
+
+
+def quarters(match: re.Match[str], context: Context) -> list[Found]:
+    """ "the third quarter", "third-quarter", "the fourth quarter of 1989": ``1989-Q4``."""
+    ordinal, adjectives = match.group("ord"), (match.group("adj") or "").lower()
+    determiner = (match.group("det") or "").lower()
+    after = context.sentence[match.end() :]
+    if not ordinal and (not determiner or re.match(r"\s+of\s+(?!fiscal|\d)", after)):
+        return []  # "a quarter of the shares" is a fraction
+    if ordinal and re.match(r"\s+of\s+(?:the|a|an|its|their)\b", after):
+        return []
+    half = match.group("unit").lower() == "half"
+    if half and not ordinal:
+        return []
+    letter, count = ("H", 2) if half else ("Q", 4)
+    published = context.published
+    year = match.group("year") or match.group("year0")
+    owner = (match.group("owner") or "").lower()
+    current = (published.month - 1) // (12 // count) + 1
+    if year or owner:
+        base = int(year) if year else published.year + {"last": -1, "next": 1}.get(owner, 0)
+        number = ORDINALS[ordinal.lower()] if ordinal else current
+        value = f"{base}-{letter}{number}"
+    elif "year-earlier" in adjectives or "year-ago" in adjectives:
+        value = _year_before(context, current)
+    elif ordinal:
+        number = ORDINALS[ordinal.lower()]
+        if half:
+            value = f"{published.year - (number > current)}-H{number}"
+        else:
+            readings = around_years(published, lambda y: quarter_reading(y, number))
+            value = pick(readings, published, context.tense(match.span())).value
+    else:
+        shift = {"last": -1, "next": 1, "this": 0}.get(determiner, -1)
+        if "current" in adjectives:
+            shift = 0
+        index = published.year * 4 + current - 1 + shift
+        value = f"{index // 4}-Q{index % 4 + 1}"
+    return [Found(match.span(), "DATE", value, "quarter", "quarter", f"the quarter {value}")]
+
+
+def _year_before(context: Context, current: int) -> str:
+    """The quarter a year before the last one the text named (or before the last full quarter)."""
+    reference = context.reference or ""
+    if re.fullmatch(r"\d{4}-Q\d", reference):
+        return f"{int(reference[:4]) - 1}{reference[4:]}"
+    index = context.published.year * 4 + current - 2 - 4
+    return f"{index // 4}-Q{index % 4 + 1}"

@@ -1,0 +1,208 @@
+"""Expressions that count from the publication date or from another date of the text.
+
+"yesterday", "today", "tomorrow"; "last/this/next week" (ISO week), "month",
+"quarter", "year"; "four years ago" (from the publication date, at the unit's
+precision); "now", "currently" (PRESENT_REF), "recently", "the past"
+(PAST_REF), "the future", "soon" (FUTURE_REF). "a year earlier" counts from the
+last date the text named (``Context.reference``), as a comparison in a report
+does. Offsets that date one event against another ("a day after", "a week
+later", "the next day", "earlier in the day") need the other event's date, the
+*anchor*: :attr:`TimeExpression.offset_days` says what to add to it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from archive.dates.context import Context, Found
+from archive.dates.lexicon import COUNT, count_of, unit_of
+from archive.dates.values import at, duration, long_date, month_year, moved, shift
+
+_I = re.IGNORECASE
+
+
+def _day(span: tuple[int, int], value: datetime.date, rule: str, why: str = "") -> Found:
+    iso = value.isoformat()
+    return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(value)}", date_value=iso)
+
+
+DEICTIC = re.compile(r"\b(?:yesterday|today|tomorrow)\b", _I)
+
+
+def deictic(match: re.Match[str], context: Context) -> list[Found]:
+    """ "yesterday", "today", "tomorrow"."""
+    rule = match.group().lower()
+    step = {"yesterday": -1, "tomorrow": 1}.get(rule, 0)
+    return [_day(match.span(), context.published + datetime.timedelta(days=step), rule)]
+
+
+_REFS = {
+    "PRESENT_REF": r"now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|the\s+present",
+    "PAST_REF": r"recently|lately|previously|formerly|(?:in\s+)?recent\s+(?:years|times)|the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter|century))",
+    "FUTURE_REF": r"soon|the\s+future|(?:in\s+)?(?:the\s+)?(?:coming|future|years\s+ahead)\s+(?:years|months|quarters)|someday",
+}
+REFERENCES = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _REFS.items()) + r")\b", _I
+)
+
+
+def references(match: re.Match[str], context: Context) -> list[Found]:
+    """ "now", "currently" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF)."""
+    if match.group().lower() == "now" and re.match(r"\s+that\b", context.sentence[match.end() :]):
+        return []  # "now that ..." is a conjunction
+    name = match.lastgroup or "PRESENT_REF"
+    start = match.start() + (match.group().lower().startswith("in ") and 3)
+    meaning = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+    return [Found((start, match.end()), "DATE", name, "reference", name.lower(), meaning[name])]
+
+
+CALENDAR_UNITS = re.compile(
+    r"\b(?:(?P<mod>last|next|this|past|coming|current)|(?P<edge>earlier|later)\s+this)\s+"
+    r"(?P<unit>week(?:end)?|month|year|decade)\b(?!\s*'s\s+(?:first|second|third|fourth))",
+    _I,
+)
+
+
+def calendar_units(match: re.Match[str], context: Context) -> list[Found]:
+    """last/this/next week (ISO week), weekend, month or year, kept at that precision."""
+    modifier = (match.group("mod") or "this").lower()
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
+    unit = match.group("unit").lower()
+    rule = f"{modifier}-{unit}"
+    moved_day = shift(context.published, unit, step)
+    value = at(moved_day, unit)
+    if unit in ("week", "weekend"):
+        monday = moved_day - datetime.timedelta(days=moved_day.weekday())
+        meaning = f"the {unit} of Monday {monday.day} {month_year(monday)}"
+    elif unit == "month":
+        meaning = month_year(moved_day)
+    else:
+        meaning = f"the {unit} {value}"
+    precision = "week" if unit == "weekend" else unit
+    date_value = value if unit in ("week", "month", "year") else None
+    return [Found(match.span(), "DATE", value, precision, rule, meaning, date_value=date_value)]  # type: ignore[arg-type]
+
+
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?)"
+AGO = re.compile(
+    rf"\b(?:(?:about|nearly|almost|more\s+than|less\s+than|some|over|just|only)\s+)?"
+    rf"(?P<n>{COUNT})[-\s]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"
+    r"|\b(?P<adj>year-earlier|year-ago)\b",
+    _I,
+)
+
+
+def ago(match: re.Match[str], context: Context) -> list[Found]:
+    """ "four years ago" (from publication), "a year earlier" (from the last date named)."""
+    if match.group("adj"):
+        return [_from_reference(match, context, "year", -1)]
+    count = count_of(match.group("n"))
+    unit = unit_of(match.group("unit"))
+    direction = match.group("dir").lower()
+    if count is None or count != int(count):
+        return [_vague(match, direction)]
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if direction in ("before", "after"):
+        return [_subordinate(match, context, int(count), unit, sign)]
+    if direction in ("ago", "from now", "hence"):
+        return [_from_publication(match, context, unit, sign * int(count))]
+    return [_from_reference(match, context, unit, sign * int(count))]
+
+
+def _vague(match: re.Match[str], direction: str) -> Found:
+    name = "FUTURE_REF" if direction in ("later", "after", "from now", "hence") else "PAST_REF"
+    return Found(match.span(), "DATE", name, "reference", "vague-offset", "an unstated time")
+
+
+def _from_publication(match: re.Match[str], context: Context, unit: str, count: int) -> Found:
+    reference = context.reference or ""
+    if unit == "year" and re.fullmatch(r"\d{4}-Q\d", reference):
+        value = moved(reference, "year", count) or ""  # a comparison with the quarter reported
+    else:
+        value = at(shift(context.published, unit, count), unit)
+    date_value = value if unit in ("day", "week", "month", "year") else None
+    meaning = f"{abs(count)} {unit}(s) {'before' if count < 0 else 'after'} publication: {value}"
+    return Found(match.span(), "DATE", value, _precision(unit), "ago", meaning, date_value=date_value)
+
+
+def _precision(unit: str) -> str:
+    return unit if unit in ("day", "week", "month", "quarter", "year", "decade", "century") else "unknown"  # type: ignore[return-value]
+
+
+def _from_reference(match: re.Match[str], context: Context, unit: str, count: int) -> Found:
+    """ "a year earlier", "three days later": from the anchor event or the last date named."""
+    span = match.span()
+    if unit in ("day", "week") and (context.anchor is not None or context.reference is None):
+        days = count * (7 if unit == "week" else 1)
+        return _offset(span, context, days, f"{_days(abs(days))} {'after' if days > 0 else 'before'} the event it refers to")
+    reference = context.reference or context.published.isoformat()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", reference) and unit not in ("day", "week"):
+        reference = at(datetime.date.fromisoformat(reference), unit)
+    value = moved(reference, unit, count) or at(shift(context.published, unit, count), unit)
+    meaning = f"{abs(count)} {unit}(s) {'before' if count < 0 else 'after'} {reference}: {value}"
+    return Found(span, "DATE", value, _precision(unit), "offset-from-reference", meaning)
+
+
+def _days(count: int) -> str:
+    return "one day" if count == 1 else f"{count} days"
+
+
+def _offset(span: tuple[int, int], context: Context, days: int, relation: str, timex: tuple[int, int] | None = None, kind: str = "DATE") -> Found:
+    """An event dated ``days`` from its anchor; ``relation`` says which event, in words."""
+    words = timex or span
+    if context.anchor is None:
+        fallback = context.reference or context.published.isoformat()
+        value = moved(fallback, "day", days) if kind == "DATE" else duration(abs(days), "day")
+        return Found(words, kind, value or "", "unknown", "offset-from-anchor", f"{relation}, whose date is not known", phrase=span, offset_days=days, date_value="")  # type: ignore[arg-type]
+    day = context.anchor + datetime.timedelta(days=days)
+    meaning = f"{relation}, {long_date(context.anchor)}: {long_date(day)}"
+    value = day.isoformat() if kind == "DATE" else duration(abs(days), "day")
+    return Found(words, kind, value, "day", "offset-from-anchor", meaning, phrase=span, offset_days=days, date_value=day.isoformat())  # type: ignore[arg-type]
+
+
+def _subordinate(match: re.Match[str], context: Context, count: int, unit: str, sign: int) -> Found:
+    """ "X, a day after Y": the event Y, told after the words, is dated against X."""
+    timex = (match.start("n"), match.end("unit"))
+    if unit not in ("day", "week"):
+        value = duration(count, unit)
+        return Found(timex, "DURATION", value, "duration", "duration", f"{count} {unit}(s)", phrase=match.span())
+    days = count * (7 if unit == "week" else 1)
+    relation = f"the event told after these words came {_days(days)} {'before' if sign > 0 else 'after'} the sentence's other event"
+    return _offset(match.span(), context, -sign * days, relation, timex, "DURATION")
+
+
+ADVERBIAL = re.compile(
+    r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir>after|before))\b",
+    _I,
+)
+
+
+def adverbial(match: re.Match[str], context: Context) -> list[Found]:
+    """ "the next day, Y" (after the event told before); "the day after Y" (before the one told after)."""
+    if match.group("rel"):
+        days = -1 if match.group("rel").lower() in ("previous", "preceding") else 1
+        relation = f"one day {'after' if days > 0 else 'before'} the event it refers to"
+    else:
+        days = -1 if match.group("dir").lower() == "after" else 1
+        relation = f"the event told after these words came one day {'before' if days < 0 else 'after'} the sentence's other event"
+    return [_offset(match.span(), context, days, relation)]
+
+
+SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+the|that|on\s+the\s+same)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day)\b",
+    _I,
+)
+
+
+def same_day(match: re.Match[str], context: Context) -> list[Found]:
+    """ "earlier in the day", "the same day": the anchor's day (offset 0)."""
+    span = match.span()
+    timex = (span[0] + 3, span[1]) if match.group().lower().startswith("on ") else span
+    if context.anchor is None:
+        value = context.reference or context.published.isoformat()
+        meaning = "the date of the event it refers to, which is not known"
+        return [Found(timex, "DATE", value, "unknown", "same-day-as-anchor", meaning, phrase=span, offset_days=0, date_value="")]
+    iso = context.anchor.isoformat()
+    meaning = f"the same day as the event it refers to, {long_date(context.anchor)}"
+    return [Found(timex, "DATE", iso, "day", "same-day-as-anchor", meaning, phrase=span, offset_days=0, date_value=iso)]
