@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from archive.dates.tense import Tense
 
 _Day = datetime.date
+# How far (days) the nearest reading may lie on the other side of publication
+# from the tense before the tense wins: a month and a half for a day or month
+# of the year, a quarter for quarters and seasons (reports come after them).
+YEAR_GRACE = 45
+QUARTER_GRACE = 92
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,18 @@ class Reading:
     value: str
 
 
-def pick(readings: list[Reading], published: _Day, tense: Tense) -> Reading:
-    """The occurrence the tense and the publication date point to (see the module)."""
+def pick(readings: list[Reading], published: _Day, tense: Tense, grace: int = 0) -> Reading:
+    """The occurrence the tense and the publication date point to (see the module).
+
+    The tense overrides the nearest reading only when that reading lies more than
+    ``grace`` days on the other side of publication: a verb's tense is weaker
+    evidence than closeness for "Jan. 14" in an article of 5 January.
+    """
+    nearest = min(readings, key=lambda r: (_distance(r, published), r.first > published))
+    if tense == "past" and nearest.first <= published + datetime.timedelta(days=grace):
+        return nearest
+    if tense == "future" and nearest.last >= published - datetime.timedelta(days=grace):
+        return nearest
     if tense == "past":
         begun = [r for r in readings if r.first <= published]
         if begun:
@@ -36,7 +51,7 @@ def pick(readings: list[Reading], published: _Day, tense: Tense) -> Reading:
         ahead = [r for r in readings if r.last >= published]
         if ahead:
             return min(ahead, key=lambda r: r.first)
-    return min(readings, key=lambda r: (_distance(r, published), r.first > published))
+    return nearest
 
 
 def _distance(reading: Reading, day: _Day) -> int:

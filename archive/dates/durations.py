@@ -18,7 +18,7 @@ _I = re.IGNORECASE
 _HEDGE = r"(?:about|nearly|almost|more\s+than|less\s+than|over|at\s+least|up\s+to|only|just|roughly|some|around)"
 DURATIONS = re.compile(
     rf"\b(?:the\s+)?(?:(?P<frame>past|last|next|first|coming|previous|final|following|recent|latest)\s+)?"
-    rf"(?:{_HEDGE}\s+)?(?P<n>{COUNT})[-\s]+(?P<unit>{UNIT_WORDS})\b(?!-old|\s+old\b|-long)"
+    rf"(?:{_HEDGE}\s+)?(?P<n>{COUNT})[-\s]+(?P<unit>{UNIT_WORDS})\b(?!-(?:old|long|earlier|ago|end)|\s+old\b)"
     r"|\b(?:the\s+)?(?P<frame2>past|last|next|coming|recent)\s+(?P<bare>years|months|weeks|days|decades)\b"
     r"|\b(?<=for\s)(?P<plain>years|months|weeks|decades|hours|days)\b",
     _I,
@@ -36,6 +36,8 @@ def durations(match: re.Match[str], context: Context) -> list[Found]:
     before = context.sentence[: match.start()]
     if words.lower() in ("a", "an") and re.search(r"(?:\d|times|twice|once)\s*$", before, _I):
         return []  # "$5 million a year", "twice a week": a rate, read as a set
+    if unit == "second" and words.lower() in ("a", "an"):
+        return []  # "a second term": the ordinal
     if count is None and not re.search(r"[a-z]", words, _I):
         return []
     value = duration(count, unit)
@@ -44,8 +46,8 @@ def durations(match: re.Match[str], context: Context) -> list[Found]:
 
 
 _SET_WORDS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D",
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D",
 }  # fmt: skip
 SETS = re.compile(
     rf"\b(?:(?P<word>{names(_SET_WORDS)})"

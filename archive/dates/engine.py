@@ -84,7 +84,7 @@ def read_sentence(context: Context) -> list[Found]:
             found = next((f for f in again if f.span == found.span), found)
         found = _modified(found, context.sentence)
         chosen.append(found)
-        if found.type == "DATE" and parse(found.value) is not None and reference is not None:
+        if reference is not None and _names_a_date(found):
             reference = found.value
     return chosen
 
@@ -104,6 +104,14 @@ def _modified(found: Found, sentence: str) -> Found:
     return replace(found, span=(modifier.start(), found.span[1]), phrase=phrase, mod=mod)
 
 
+# Comparisons count from a date; they do not become the date the next one counts from.
+_COUNTED = frozenset({"offset-from-reference", "ago", "quarter-year-before"})
+
+
+def _names_a_date(found: Found) -> bool:
+    return found.type == "DATE" and found.rule not in _COUNTED and parse(found.value) is not None
+
+
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*")
 
 
@@ -121,6 +129,6 @@ def find_time_expressions(text: str, dct: datetime.date) -> list[TimeExpression]
             context = Context(text[offset : paragraph.start() + end], dct, reference=reference)
             for item in read_sentence(context):
                 found.append(context.expression(item, offset))
-                if item.type == "DATE" and parse(item.value) is not None:
+                if _names_a_date(item):
                     reference = item.value
     return found

@@ -40,7 +40,7 @@ NUMBERS = {
     "half a": 0, "a half": 0,
 }  # fmt: skip
 # Quantities that say "some number of" (TIMEX3 writes the count as X: PXY).
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "a number of")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # Calendar units and their TimeML duration letters; "T" marks the time part.
@@ -56,7 +56,12 @@ def names(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-NUMBER_WORDS = rf"(?:{names(NUMBERS)})(?:[-\s](?:{names(NUMBERS)}))?"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NUMBER_WORDS = (
+    rf"(?:(?:{names(_TENS)})(?:[-\s](?:{names(_ONES)}))?|a\s+couple\s+of"
+    rf"|{names(w for w in NUMBERS if w not in _TENS)})"
+)
 COUNT = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|{names(VAGUE_NUMBERS)})"
 
 
@@ -73,6 +78,8 @@ def count_of(words: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return float(words)
+    if words == "a couple of":
+        return 2
     if words in NUMBERS:
         return NUMBERS[words] or 0.5
     parts = words.split()

@@ -14,6 +14,8 @@ import re
 from dataclasses import replace
 
 from archive.dates.anchoring import (
+    QUARTER_GRACE,
+    YEAR_GRACE,
     Reading,
     around_years,
     month_reading,
@@ -39,7 +41,7 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
         reading = (
             month_reading(date.year, date.month)
             if date.year is not None
-            else pick(_months(context, date.month), context.published, context.tense(span))
+            else pick(_months(context, date.month), context.published, context.tense(span), YEAR_GRACE)
         )
         return _calendar(span, reading.value, "month", "explicit-month", month_year(reading.first))
     if date.year_given and date.value is not None:
@@ -53,7 +55,7 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
     )
     if not readings:
         return Found(span, "DATE", "", "unknown", "explicit-date-impossible", "no such day")
-    chosen = pick(readings, context.published, context.tense(span))
+    chosen = pick(readings, context.published, context.tense(span), YEAR_GRACE)
     suffix, why = year_suffix(chosen.first.year, context.published)
     return _checked_weekday(date, chosen.first, f"explicit-date-{suffix}", why)
 
@@ -176,7 +178,7 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
     elif modifier == "this":
         reading = month_reading(published.year, month)
     else:
-        reading = pick(_months(context, month), published, context.tense(match.span()))
+        reading = pick(_months(context, month), published, context.tense(match.span()), YEAR_GRACE)
     part = (match.group("part") or "").strip(" -").lower().removeprefix("the ").split(" ")[0]
     rule = "part-of-month" if part else "month-name"
     suffix, why = year_suffix(reading.first.year, published)
@@ -214,7 +216,7 @@ def seasons(match: re.Match[str], context: Context) -> list[Found]:
         elif modifier == "this":
             reading = season_reading(published.year, code)
         else:
-            reading = pick(readings, published, context.tense(match.span()))
+            reading = pick(readings, published, context.tense(match.span()), QUARTER_GRACE)
     start = match.start("season") if match.group("in") else match.start()
     meaning = f"{match.group('season').lower()} {reading.first.year}"
     return [Found((start, match.end()), "DATE", reading.value, "season", "season", meaning)]
@@ -240,6 +242,7 @@ def quarters(match: re.Match[str], context: Context) -> list[Found]:
         return []  # "a quarter of the shares" is a fraction
     if ordinal and re.match(r"\s+of\s+(?:the|a|an|its|their)\b", after):
         return []
+    rule = "quarter"
     half = match.group("unit").lower() == "half"
     if half and not ordinal:
         return []
@@ -253,21 +256,21 @@ def quarters(match: re.Match[str], context: Context) -> list[Found]:
         number = ORDINALS[ordinal.lower()] if ordinal else current
         value = f"{base}-{letter}{number}"
     elif "year-earlier" in adjectives or "year-ago" in adjectives:
-        value = _year_before(context, current)
+        value, rule = _year_before(context, current), "quarter-year-before"
     elif ordinal:
         number = ORDINALS[ordinal.lower()]
         if half:
             value = f"{published.year - (number > current)}-H{number}"
         else:
             readings = around_years(published, lambda y: quarter_reading(y, number))
-            value = pick(readings, published, context.tense(match.span())).value
+            value = pick(readings, published, context.tense(match.span()), QUARTER_GRACE).value
     else:
         shift = {"last": -1, "next": 1, "this": 0}.get(determiner, -1)
         if "current" in adjectives:
             shift = 0
         index = published.year * 4 + current - 1 + shift
         value = f"{index // 4}-Q{index % 4 + 1}"
-    return [Found(match.span(), "DATE", value, "quarter", "quarter", f"the quarter {value}")]
+    return [Found(match.span(), "DATE", value, "quarter", rule, f"the quarter {value}")]
 
 
 def _year_before(context: Context, current: int) -> str:

@@ -39,8 +39,8 @@ def deictic(match: re.Match[str], context: Context) -> list[Found]:
 
 _REFS = {
     "PRESENT_REF": r"now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|the\s+present",
-    "PAST_REF": r"recently|lately|previously|formerly|(?:in\s+)?recent\s+(?:years|times)|the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter|century))",
-    "FUTURE_REF": r"soon|the\s+future|(?:in\s+)?(?:the\s+)?(?:coming|future|years\s+ahead)\s+(?:years|months|quarters)|someday",
+    "PAST_REF": r"recently|lately|(?:in\s+)?recent\s+(?:years|times)|the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter|century))",
+    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?(?:coming|future|years\s+ahead)\s+(?:years|months|quarters)|someday",
 }
 REFERENCES = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _REFS.items()) + r")\b", _I
