@@ -13,7 +13,7 @@ import datetime
 import re
 
 from archive.dates.anchoring import pick, weekday_readings
-from archive.dates.context import Context, Found
+from archive.dates.context import Context, Found, TimexType
 from archive.dates.lexicon import FULL_WEEKDAYS, PARTS_OF_DAY, WEEKDAYS, names
 from archive.dates.values import long_date
 
@@ -41,11 +41,12 @@ def weekdays(match: re.Match[str], context: Context) -> list[Found]:
         ahead = (weekday - published.weekday() - 1) % 7 + 1
         day, rule, why = published + datetime.timedelta(days=ahead), "next-weekday", "the first such day after the publication day, "
     else:
-        tense = "future" if modifier.endswith("coming") else context.tense(span)
+        possessive = context.sentence.startswith("'s", match.end("weekday"))
+        tense = "future" if modifier.endswith("coming") else "past" if possessive else context.tense(span)
         day = pick(weekday_readings(published, weekday), published, tense).first
         rule, why = _rule(day, published, tense)
     mod = {"early": "START", "late": "END"}.get(modifier, "")
-    return [_at(span, phrase, day, match.group("part"), rule, why, mod)]
+    return [_at(span, phrase, day, match.group("part"), rule, why, mod, "DATE")]
 
 
 def _rule(day: datetime.date, published: datetime.date, tense: str) -> tuple[str, str]:
@@ -66,13 +67,18 @@ def _at(
     rule: str,
     why: str,
     mod: str = "",
+    kind: TimexType = "TIME",
 ) -> Found:
-    """A day, or a part of it (TIME) when the words name one."""
+    """A day, or a part of it when the words name one.
+
+    A part of a named weekday ("Friday night") is a DATE, as the TimeML corpora
+    mostly tag it; "this morning", "tonight" are TIMEs.
+    """
     iso = day.isoformat()
     if part:
         code = PARTS_OF_DAY[part.lower()]
         meaning = f"{why}the {part.lower()} of {long_date(day)}"
-        return Found(span, "TIME", f"{iso}T{code}", "time", rule, meaning, phrase, mod, date_value=iso)
+        return Found(span, kind, f"{iso}T{code}", "time", rule, meaning, phrase, mod, date_value=iso)
     return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso)
 
 
@@ -119,6 +125,27 @@ def clock(match: re.Match[str], context: Context) -> list[Found]:
         if hour > 23 or minute > 59:
             return []
     start = match.start("noon") if match.group("noon") else match.start("hour")
+    end, day, which = _day_of_clock(match, context)
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    meaning = f"{hour:02d}:{minute:02d} on the publication day, {long_date(day)}"
-    return [Found((start, match.end()), "TIME", value, "time", "clock-time", meaning)]
+    meaning = f"{hour:02d}:{minute:02d} on {which}, {long_date(day)}"
+    return [Found((start, end), "TIME", value, "time", "clock-time", meaning)]
+
+
+_DAY_AFTER_CLOCK = re.compile(
+    rf"(?:,?\s+(?:on\s+)?)(?:(?P<weekday>{names(FULL_WEEKDAYS)})|(?i:(?P<deictic>yesterday|today|tomorrow)))\b"
+)
+
+
+def _day_of_clock(match: re.Match[str], context: Context) -> tuple[int, datetime.date, str]:
+    """The end of "3 p.m. Tuesday" and its day; without a day word, the publication day."""
+    following = _DAY_AFTER_CLOCK.match(context.sentence, match.end())
+    published = context.published
+    if following is None:
+        return match.end(), published, "the publication day"
+    if following.group("deictic"):
+        step = {"yesterday": -1, "tomorrow": 1}.get(following.group("deictic").lower(), 0)
+        return following.end(), published + datetime.timedelta(days=step), following.group("deictic")
+    weekday = WEEKDAYS[following.group("weekday")]
+    tense = context.tense((match.start(), following.end()))
+    day = pick(weekday_readings(published, weekday), published, tense).first
+    return following.end(), day, following.group("weekday")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from archive.dates import days, durations, named, relative
+from archive.dates import days, durations, holidays, named, relative
 from archive.dates.context import Context, Found, Precision, TimeExpression
 from archive.dates.explicit import disjoint
 from archive.dates.values import parse
@@ -28,6 +28,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (named.CENTURIES, named.centuries),
     (named.MONTH_NAMES, named.month_names),
     (named.SEASON_NAMES, named.seasons),
+    (holidays.HOLIDAY_NAMES, holidays.holidays),
     (named.YEARS, named.years),
     (days.PARTS, days.parts_of_day),
     (days.WEEKDAY_NAMES, days.weekdays),

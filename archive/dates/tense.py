@@ -18,8 +18,8 @@ from typing import Literal
 Tense = Literal["past", "future", "none"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|would|wouldn't|could|might|should|must|can|may|upcoming|payable|until"
-    r"|(?:set|scheduled|due|expected|slated|poised|going|planning|planned|likely|about|ready)\s+(?:to|for)|due"
+    r"\b(?:will|shall|won't|would|wouldn't|could|might|should|must|can|may|upcoming|payable|scheduled|slated"
+    r"|(?:set|due|expected|poised|going|planning|likely|about|ready)\s+(?:to|for)|due"
     r"|(?:is|are|am|was|were)\s+to"
     r"|(?:plans?|intends?|aims?|hopes?|wants?|promised|vowed|threatened|agreed)\s+to"
     r"|to\s+be\s+(?:held|signed|completed|released|published))\b|'ll\b",
