@@ -162,6 +162,8 @@ MONTH_NAMES = re.compile(
 def month_names(match: re.Match[str], context: Context) -> list[Found]:
     """ "in September", "last June", "mid-September", "January this year"."""
     month = MONTHS[match.group("month").rstrip(".")]
+    if _event_named_march(match, context.sentence):
+        return []
     if match.group("month") == "May" and not (match.group("mod") or match.group("part")):
         if not re.search(r"\b(?:in|of|since|until|by|during|from|to|early|late)\s+$", context.sentence[: match.start()], re.I):
             return []  # "May" without a preposition may be the modal
@@ -188,6 +190,14 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
     meaning = f"{why if not (modifier or relative) else ''}{month_year(reading.first)} (month precision)"
     found = _calendar((start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, ""))
     return [replace(found, phrase=match.span())]
+
+
+def _event_named_march(match: re.Match[str], sentence: str) -> bool:
+    """ "the March of the Mothers", "the annual March for Life": a march, not the month."""
+    if match.group("month") != "March" or match.group("mod") or match.group("part"):
+        return False
+    before = re.search(r"\b(?:the|a|annual|national)\s+$", sentence[: match.start()], re.I)
+    return bool(before) and re.match(r"\s+(?:of|for|on|to)\b", sentence[match.end() :]) is not None
 
 
 # ---- seasons and quarters --------------------------------------------------------

@@ -58,7 +58,7 @@ def references(match: re.Match[str], context: Context) -> list[Found]:
 
 
 CALENDAR_UNITS = re.compile(
-    r"\b(?:(?P<mod>last|next|this|past|coming|current)|(?P<edge>earlier|later)\s+this)\s+"
+    r"\b(?:(?P<mod>last|next|this|past|coming|current)|(?P<the>the)(?=\s+weekend)|(?P<edge>earlier|later)\s+this)\s+"
     r"(?P<unit>week(?:end)?|month|year|decade)\b(?!\s*'s\s+(?:first|second|third|fourth))",
     _I,
 )
@@ -69,6 +69,8 @@ def calendar_units(match: re.Match[str], context: Context) -> list[Found]:
     modifier = (match.group("mod") or "this").lower()
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
     unit = match.group("unit").lower()
+    if match.group("the"):
+        modifier, step = "the", _weekend_step(context, match.span())
     rule = f"{modifier}-{unit}"
     moved_day = shift(context.published, unit, step)
     value = at(moved_day, unit)
@@ -82,6 +84,12 @@ def calendar_units(match: re.Match[str], context: Context) -> list[Found]:
     precision = "week" if unit == "weekend" else unit
     date_value = value if unit in ("week", "month", "year") else None
     return [Found(match.span(), "DATE", value, precision, rule, meaning, date_value=date_value)]  # type: ignore[arg-type]
+
+
+def _weekend_step(context: Context, span: tuple[int, int]) -> int:
+    """ "the weekend": the one before a weekday publication when told in the past, else this week's."""
+    tense = context.tense(span)
+    return -1 if tense == "past" and context.published.weekday() < 5 else 0
 
 
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?)"
@@ -152,7 +160,9 @@ def _offset(span: tuple[int, int], context: Context, days: int, relation: str, t
     """An event dated ``days`` from its anchor; ``relation`` says which event, in words."""
     words = timex or span
     if context.anchor is None:
-        fallback = context.reference or context.published.isoformat()
+        fallback = context.reference or ""
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", fallback):
+            fallback = context.published.isoformat()
         value = moved(fallback, "day", days) if kind == "DATE" else duration(abs(days), "day")
         return Found(words, kind, value or "", "unknown", "offset-from-anchor", f"{relation}, whose date is not known", phrase=span, offset_days=days, date_value="")  # type: ignore[arg-type]
     day = context.anchor + datetime.timedelta(days=days)

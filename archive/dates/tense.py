@@ -25,6 +25,9 @@ _FUTURE = re.compile(
     r"|to\s+be\s+(?:held|signed|completed|released|published))\b|'ll\b",
     re.IGNORECASE,
 )
+# Intentions point ahead only at what follows them ("planned a rally on Saturday");
+# a date before them is the time of the planning ("On Friday, they planned to ...").
+_INTENT = re.compile(r"\b(?:planned|plans?|planning|scheduled|slated|expected|intends?|intended|set\s+to)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|'ve|said|told|spoke|met|held|took|fell|made|gave|came|"
     r"went|began|sent|led|left|won|saw|became|brought|thought|knew|found|got|ran|wrote|sought|"
@@ -40,8 +43,10 @@ _NOT_PAST = frozenset(
 _NOT_A_TENSE_BEFORE = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
      "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "to",
-     "will", "would", "not", "also", "recently", "newly", "well", "privately", "publicly"}
+     "will", "would", "not", "also", "still", "recently", "newly", "well", "privately", "publicly",
+     "could", "should", "might", "must", "can", "may", "shall"}
 )  # fmt: skip
+_AUXILIARIES = frozenset({"be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would"})
 _REPORTING = re.compile(
     r",\s*(?:\w+\s+){0,5}?(?:said|says|told|reported|added|announced|stated|claimed)\b[^,]*$"
 )
@@ -51,7 +56,7 @@ _CLAUSE = re.compile(r"[;:()\"“”—]|\s--\s|,\s+(?:but|while|whereas|althoug
 def tense_at(sentence: str, start: int, end: int) -> Tense:
     """The tense of the verb group that governs ``sentence[start:end]``."""
     left, right = _clause(sentence, start, end)
-    before = _markers(sentence, left, start)
+    before = _markers(sentence, left, start, intent=True)
     if before:
         return before[-1][1]
     after = sentence[end:right]
@@ -68,11 +73,14 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _markers(sentence: str, left: int, right: int) -> list[tuple[int, Tense]]:
+def _markers(
+    sentence: str, left: int, right: int, intent: bool = False
+) -> list[tuple[int, Tense]]:
     """The tense markers in ``sentence[left:right]``, in text order."""
     found: list[tuple[int, int, Tense]] = [
         (m.start(), m.end(), "future")
-        for m in _FUTURE.finditer(sentence, left, right)
+        for pattern in ((_FUTURE, _INTENT) if intent else (_FUTURE,))
+        for m in pattern.finditer(sentence, left, right)
         if m.group() != "May"  # the month, not the modal
     ]
     for pattern, tense in ((_PRESENT, "none"), (_PAST, "past")):
@@ -89,7 +97,9 @@ def _is_past_verb(sentence: str, match: re.Match[str]) -> bool:
     word = match.group()
     if word in _NOT_PAST:
         return False
-    if not word.endswith("ed") or word in ("had", "did"):
+    if word in ("was", "were", "had", "did", "has", "have", "'ve"):
         return True
-    before = sentence[: match.start()].split()
-    return not (before and before[-1].lower() in _NOT_A_TENSE_BEFORE)
+    before = [w.lower() for w in sentence[: match.start()].split()[-2:]]
+    if before and before[-1] in _NOT_A_TENSE_BEFORE:
+        return False  # "the armed forces", "would be held": the auxiliary is the tense
+    return not (len(before) == 2 and before[-1].endswith("ly") and before[0] in _AUXILIARIES)
