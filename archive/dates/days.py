@@ -78,7 +78,8 @@ def _at(
     if part:
         code = PARTS_OF_DAY[part.lower()]
         meaning = f"{why}the {part.lower()} of {long_date(day)}"
-        return Found(span, kind, f"{iso}T{code}", "time", rule, meaning, phrase, mod, date_value=iso)
+        value = iso if kind == "DATE" else f"{iso}T{code}"
+        return Found(span, kind, value, "time", rule, meaning, phrase, mod, date_value=iso)
     return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso)
 
 
