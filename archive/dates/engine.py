@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from archive.dates import days, durations, holidays, named, relative
+from archive.dates import days, durations, holidays, named, relative, years
 from archive.dates.context import Context, Found, Precision, TimeExpression
 from archive.dates.explicit import disjoint
 from archive.dates.values import parse
@@ -24,12 +24,14 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (relative.AGO, relative.ago),
     (relative.ADVERBIAL, relative.adverbial),
     (named.QUARTERS, named.quarters),
-    (named.DECADES, named.decades),
-    (named.CENTURIES, named.centuries),
+    (years.DECADES, years.decades),
+    (years.CENTURIES, years.centuries),
     (named.MONTH_NAMES, named.month_names),
     (named.SEASON_NAMES, named.seasons),
     (holidays.HOLIDAY_NAMES, holidays.holidays),
-    (named.YEARS, named.years),
+    (years.SPELLED, years.spelled_years),
+    (years.ACCOUNTS, years.accounting_years),
+    (years.YEARS, years.years),
     (days.PARTS, days.parts_of_day),
     (days.WEEKDAY_NAMES, days.weekdays),
     (days.CLOCK, days.clock),

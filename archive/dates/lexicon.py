@@ -43,6 +43,8 @@ NUMBERS = {
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "a number of")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a four-digit year of modern history
+
 # Calendar units and their TimeML duration letters; "T" marks the time part.
 UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",

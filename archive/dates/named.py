@@ -26,7 +26,7 @@ from archive.dates.anchoring import (
 )
 from archive.dates.context import Context, Found
 from archive.dates.explicit import ExplicitDate, exists, find_explicit_dates
-from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, names
+from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, YEAR, names
 from archive.dates.values import long_date, month_year
 
 
@@ -43,7 +43,7 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
             if date.year is not None
             else pick(_months(context, date.month), context.published, context.tense(span), YEAR_GRACE)
         )
-        return _calendar(span, reading.value, "month", "explicit-month", month_year(reading.first))
+        return calendar_found(span, reading.value, "month", "explicit-month", month_year(reading.first))
     if date.year_given and date.value is not None:
         return _checked_weekday(date, date.value, "explicit-date", "")
     day = date.day or 1
@@ -60,7 +60,7 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
     return _checked_weekday(date, chosen.first, f"explicit-date-{suffix}", why)
 
 
-def _calendar(
+def calendar_found(
     span: tuple[int, int], value: str, precision: str, rule: str, meaning: str, **extra: str
 ) -> Found:
     """A DATE that can date an event (day, week, month or year)."""
@@ -71,7 +71,7 @@ def _checked_weekday(date: ExplicitDate, value: datetime.date, rule: str, why: s
     """The date as given, marked uncertain ("?") for events when the weekday disagrees."""
     span = (date.start, date.end)
     if date.weekday is None or date.weekday == value.weekday():
-        return _calendar(span, value.isoformat(), "day", rule, f"{why}{long_date(value)}")
+        return calendar_found(span, value.isoformat(), "day", rule, f"{why}{long_date(value)}")
     meaning = f"{why}{long_date(value)}, but the text names a {FULL_WEEKDAYS[date.weekday]}: uncertain"
     return Found(
         span, "DATE", value.isoformat(), "day", rule, meaning, date_value=f"{value.isoformat()}?"
@@ -80,71 +80,6 @@ def _checked_weekday(date: ExplicitDate, value: datetime.date, rule: str, why: s
 
 def _months(context: Context, month: int) -> list[Reading]:
     return around_years(context.published, lambda y: month_reading(y, month))
-
-
-# ---- years, decades, centuries ----------------------------------------------------
-
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_NOT_A_YEAR_AFTER = r"(?![\w%]|[.,:/-]\d|\s*(?:percent|per\s+cent|%))"
-YEARS = re.compile(
-    rf"(?<![\w$#.,:/-])(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|FY)\s*)?(?P<year>{YEAR})"
-    rf"(?:(?P<dash>-|\s+(?:to|through)\s+)(?P<to>{YEAR}|\d\d))?{_NOT_A_YEAR_AFTER}"
-)
-
-
-def years(match: re.Match[str], context: Context) -> list[Found]:
-    """ "1953", "fiscal 1989", "the year 2000"; a range "2009-2010" or "1993-94" is two years."""
-    first = match.group("year")
-    if match.group("fiscal") is None and _counted(context.sentence, match.start()):
-        return []
-    span = (match.start(), match.end("year"))
-    found = [_calendar(span, first, "year", "year", f"the year {first}")]
-    if match.group("to"):
-        last = match.group("to")
-        last = first[:2] + last if len(last) == 2 else last
-        if int(last) > int(first):
-            span = (match.start("to"), match.end("to"))
-            found.append(_calendar(span, last, "year", "year-range-end", f"the year {last}"))
-    return found
-
-
-def _counted(sentence: str, start: int) -> bool:
-    """A number that counts something ("about 1800 troops"), not a year."""
-    before = sentence[:start].split()[-1:]
-    return bool(before) and before[0].lower() in ("about", "some", "nearly", "almost", "than")
-
-
-DECADES = re.compile(
-    r"(?i:\b(?:the\s+)?(?P<mod>early|mid|late)?-?\s*)"
-    r"(?:(?P<century>1[6-9]|20)(?P<digit>\d)0'?s|'(?P<short>\d)0s)\b"
-)
-
-
-def decades(match: re.Match[str], context: Context) -> list[Found]:
-    """ "the 1990s", "the '80s", "the mid-1990s": a decade, TimeML ``199X``."""
-    century = match.group("century") or str(context.published.year // 100)
-    digit = match.group("digit") or match.group("short")
-    value = f"{century}{digit}X"
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((match.group("mod") or "").lower(), "")
-    meaning = f"the decade {century}{digit}0–{century}{digit}9"
-    return [Found(match.span(), "DATE", value, "decade", "decade", meaning, mod=mod)]
-
-
-CENTURIES = re.compile(
-    r"(?i)\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past))"
-    r"\s+century\b"
-)
-
-
-def centuries(match: re.Match[str], context: Context) -> list[Found]:
-    """ "the 20th century" is ``19XX``; "this century" the one of publication."""
-    if match.group("n"):
-        number = int(match.group("n"))
-    else:
-        shift = {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
-        number = context.published.year // 100 + 1 + shift
-    meaning = f"the years {number - 1}00–{number - 1}99"
-    return [Found(match.span(), "DATE", f"{number - 1:02d}XX", "century", "century", meaning)]
 
 
 # ---- months ----------------------------------------------------------------------
@@ -165,8 +100,8 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
     if _event_named_march(match, context.sentence):
         return []
     if match.group("month") == "May" and not (match.group("mod") or match.group("part")):
-        if not re.search(r"\b(?:in|of|since|until|by|during|from|to|early|late)\s+$", context.sentence[: match.start()], re.I):
-            return []  # "May" without a preposition may be the modal
+        if re.match(r"\s+(?:be|have|not|also|well|still|I|we|you|he|she|it|they)\b", context.sentence[match.end() :]):
+            return []  # the modal "May we ..." opening a sentence
     modifier = (match.group("mod") or "").lower()
     relative = (match.group("rel") or "").lower()
     published = context.published
@@ -188,7 +123,7 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
         rule = f"{rule}-{suffix}"
     start = match.start("part") if part else match.start("mod") if modifier else match.start("month")
     meaning = f"{why if not (modifier or relative) else ''}{month_year(reading.first)} (month precision)"
-    found = _calendar((start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, ""))
+    found = calendar_found((start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, ""))
     return [replace(found, phrase=match.span())]
 
 
