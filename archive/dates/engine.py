@@ -23,6 +23,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (relative.SAME_DAY, relative.same_day),
     (relative.AGO, relative.ago),
     (relative.ADVERBIAL, relative.adverbial),
+    (relative.FOLLOWING, relative.following),
     (named.QUARTERS, named.quarters),
     (years.DECADES, years.decades),
     (years.CENTURIES, years.centuries),
@@ -42,7 +43,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (durations.DURATIONS, durations.durations),
 )
 # Rules whose value depends on the last date named before them.
-_COMPARISONS = frozenset({relative.ago, named.quarters})
+_COMPARISONS = frozenset({relative.ago, relative.following, named.quarters})
 _MODIFIER = re.compile(
     r"(?i:(?P<mod>early|earlier|mid|late|later|the\s+(?:beginning|start|middle|end)\s+of"
     r"|(?:the\s+)?(?:first|second)\s+half\s+of)(?:-|\s+(?:in\s+)?))$"

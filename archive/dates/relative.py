@@ -17,7 +17,7 @@ import re
 
 from archive.dates.context import Context, Found
 from archive.dates.lexicon import COUNT, count_of, unit_of
-from archive.dates.values import at, duration, long_date, month_year, moved, shift
+from archive.dates.values import at, coarsened, duration, long_date, month_year, moved, shift
 
 _I = re.IGNORECASE
 
@@ -38,7 +38,7 @@ def deictic(match: re.Match[str], context: Context) -> list[Found]:
 
 
 _REFS = {
-    "PRESENT_REF": r"now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|the\s+present",
+    "PRESENT_REF": r"now|currently|current(?=\s+[a-z])|at\s+present|nowadays|these\s+days|at\s+the\s+moment|the\s+present",
     "PAST_REF": r"recently|lately|(?:in\s+)?recent\s+(?:years|times)|the\s+past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter|century))",
     "FUTURE_REF": r"the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?(?:coming|future|years\s+ahead)\s+(?:years|months|quarters)|someday",
 }
@@ -145,8 +145,8 @@ def _from_reference(match: re.Match[str], context: Context, unit: str, count: in
         days = count * (7 if unit == "week" else 1)
         return _offset(span, context, days, f"{_days(abs(days))} {'after' if days > 0 else 'before'} the event it refers to")
     reference = context.reference or context.published.isoformat()
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", reference) and unit not in ("day", "week"):
-        reference = at(datetime.date.fromisoformat(reference), unit)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", reference):
+        reference = coarsened(reference, unit) or reference
     value = moved(reference, unit, count) or at(shift(context.published, unit, count), unit)
     meaning = f"{abs(count)} {unit}(s) {'before' if count < 0 else 'after'} {reference}: {value}"
     return Found(span, "DATE", value, _precision(unit), "offset-from-reference", meaning)
@@ -180,6 +180,26 @@ def _subordinate(match: re.Match[str], context: Context, count: int, unit: str, 
     days = count * (7 if unit == "week" else 1)
     relation = f"the event told after these words came {_days(days)} {'before' if sign > 0 else 'after'} the sentence's other event"
     return _offset(match.span(), context, -sign * days, relation, timex, "DURATION")
+
+
+FOLLOWING = re.compile(
+    r"\b(?:(?:the\s+(?P<rel>following|next|previous|preceding))|(?P<that>that))\s+(?P<unit>week|month|year)\b", _I
+)
+
+
+def following(match: re.Match[str], context: Context) -> list[Found]:
+    """ "the following year", "that month": counted from the last date the text named."""
+    reference = context.reference
+    unit = match.group("unit").lower()
+    if reference is None or (match.group("rel") or "").lower() == "next":
+        return []  # "the next year" of a sentence read alone is "next year" (or a length)
+    relation = (match.group("rel") or "that").lower()
+    step = {"that": 0, "previous": -1, "preceding": -1}.get(relation, 1)
+    base = coarsened(reference, unit)
+    value = moved(base, unit, step) if base else None
+    if value is None:
+        return []
+    return [Found(match.span(), "DATE", value, _precision(unit), "offset-from-reference", f"{value}, from {reference}")]
 
 
 ADVERBIAL = re.compile(

@@ -88,6 +88,19 @@ def moved(value: str, unit: str, count: int) -> str | None:
     return at(shift(day, unit, count), precision)
 
 
+_ORDER = ("day", "week", "month", "quarter", "year")
+
+
+def coarsened(value: str, unit: str) -> str | None:
+    """A calendar ``value`` at ``unit`` precision when it is finer ("1998-08-07" → "1998")."""
+    parsed = parse(value)
+    if parsed is None:
+        return None
+    day, precision = parsed
+    finer = unit in _ORDER and _ORDER.index(precision) < _ORDER.index(unit)
+    return at(day, unit) if finer else value
+
+
 def duration(count: float | None, unit: str) -> str:
     """The TimeML duration of ``count`` units ("P3D", "PT2H", "PXY"; half a year is "P6M")."""
     letter = UNITS[unit]
