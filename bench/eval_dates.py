@@ -28,8 +28,10 @@ from archive.dates.timeml import Scores, Timex, read_corpus, score  # noqa: E402
 
 CORPORA = ("TimeBank", "AQUAINT")
 SCOPES = {"DATE": frozenset({"DATE"}), "all": None}
-COLUMNS = ("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1")
-COLUMNS += ("value_accuracy", "value_f1")
+COLUMNS = (
+    *("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1"),
+    *("value_accuracy", "value_f1"),
+)
 
 
 def system(text: str, dct: datetime.date) -> list[Timex]:
@@ -85,14 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     for example in examples[: args.examples]:
         print(json.dumps(example, ensure_ascii=False))
     if args.json:
-        document = {
+        document: dict[str, object] = {
             corpus: {
                 scope: {"figures": s.figures(), "errors": [[*k, n] for k, n in s.errors.items()]}
                 for scope, s in scopes.items()
             }
             for corpus, scopes in results.items()
         }
-        document["examples"] = examples  # type: ignore[assignment]
+        document["examples"] = examples
         args.json.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 

@@ -31,18 +31,34 @@ def weekdays(match: re.Match[str], context: Context) -> list[Found]:
     span, phrase = (start, match.end()), (match.start(), match.end())
     if match.group("plural"):
         value = f"XXXX-WXX-{weekday + 1}"
-        return [Found(span, "SET", value, "set", "every-weekday", f"every {match.group('weekday')}")]
+        return [
+            Found(span, "SET", value, "set", "every-weekday", f"every {match.group('weekday')}")
+        ]
     published = context.published
     modifier = " ".join((match.group("mod") or "").lower().split())
     if modifier == "last":
         back = (published.weekday() - weekday - 1) % 7 + 1
-        day, rule, why = published - datetime.timedelta(days=back), "last-weekday", "the latest such day before the publication day, "
+        day, rule, why = (
+            published - datetime.timedelta(days=back),
+            "last-weekday",
+            "the latest such day before the publication day, ",
+        )
     elif modifier == "next":
         ahead = (weekday - published.weekday() - 1) % 7 + 1
-        day, rule, why = published + datetime.timedelta(days=ahead), "next-weekday", "the first such day after the publication day, "
+        day, rule, why = (
+            published + datetime.timedelta(days=ahead),
+            "next-weekday",
+            "the first such day after the publication day, ",
+        )
     else:
         possessive = context.sentence.startswith("'s", match.end("weekday"))
-        tense = "future" if modifier.endswith("coming") else "past" if possessive else context.tense(span)
+        tense = (
+            "future"
+            if modifier.endswith("coming")
+            else "past"
+            if possessive
+            else context.tense(span)
+        )
         day = pick(weekday_readings(published, weekday), published, tense).first
         rule, why = _rule(day, published, tense)
     mod = {"early": "START", "late": "END"}.get(modifier, "")
@@ -80,7 +96,9 @@ def _at(
         meaning = f"{why}the {part.lower()} of {long_date(day)}"
         value = iso if kind == "DATE" else f"{iso}T{code}"
         return Found(span, kind, value, "time", rule, meaning, phrase, mod, date_value=iso)
-    return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso)
+    return Found(
+        span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso
+    )
 
 
 PARTS = re.compile(
@@ -145,7 +163,11 @@ def _day_of_clock(match: re.Match[str], context: Context) -> tuple[int, datetime
         return match.end(), published, "the publication day"
     if following.group("deictic"):
         step = {"yesterday": -1, "tomorrow": 1}.get(following.group("deictic").lower(), 0)
-        return following.end(), published + datetime.timedelta(days=step), following.group("deictic")
+        return (
+            following.end(),
+            published + datetime.timedelta(days=step),
+            following.group("deictic"),
+        )
     weekday = WEEKDAYS[following.group("weekday")]
     tense = context.tense((match.start(), following.end()))
     day = pick(weekday_readings(published, weekday), published, tense).first

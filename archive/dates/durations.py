@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from archive.dates.context import Context, Found
-from archive.dates.lexicon import COUNT, FULL_MONTHS, FULL_WEEKDAYS, MONTHS, UNIT_WORDS, count_of, names, unit_of
+from archive.dates.lexicon import (
+    COUNT,
+    FULL_MONTHS,
+    FULL_WEEKDAYS,
+    MONTHS,
+    UNIT_WORDS,
+    count_of,
+    names,
+    unit_of,
+)
 from archive.dates.values import duration
 
 _I = re.IGNORECASE
@@ -30,7 +39,16 @@ def durations(match: re.Match[str], context: Context) -> list[Found]:
     if match.group("bare") or match.group("plain"):
         words = match.group("bare") or match.group("plain")
         value = duration(None, unit_of(words))
-        return [Found(match.span(), "DURATION", value, "duration", "vague-duration", "an unstated length of time")]
+        return [
+            Found(
+                match.span(),
+                "DURATION",
+                value,
+                "duration",
+                "vague-duration",
+                "an unstated length of time",
+            )
+        ]
     words, unit = match.group("n"), unit_of(match.group("unit"))
     count = count_of(words)
     before = context.sentence[: match.start()]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from archive.dates import days, durations, holidays, named, relative, years
+from archive.dates import days, durations, holidays, named, offsets, relative, years
 from archive.dates.context import Context, Found, Precision, TimeExpression
 from archive.dates.explicit import disjoint
 from archive.dates.values import parse
@@ -20,9 +20,9 @@ Rule = Callable[[re.Match[str], Context], list[Found]]
 
 # In order of preference where two readings cover the same words.
 _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
-    (relative.SAME_DAY, relative.same_day),
+    (offsets.SAME_DAY, offsets.same_day),
     (relative.AGO, relative.ago),
-    (relative.ADVERBIAL, relative.adverbial),
+    (offsets.ADVERBIAL, offsets.adverbial),
     (relative.FOLLOWING, relative.following),
     (named.QUARTERS, named.quarters),
     (years.DECADES, years.decades),
@@ -51,7 +51,9 @@ _MODIFIER = re.compile(
 _MOD = {"early": "START", "earlier": "", "mid": "MID", "late": "END", "later": ""}
 _MOD |= {"beginning": "START", "start": "START", "middle": "MID", "end": "END", "first": "START"}
 _MOD |= {"second": "END"}
-_MODIFIABLE: frozenset[Precision] = frozenset({"year", "quarter", "season", "decade", "month", "week"})
+_MODIFIABLE: frozenset[Precision] = frozenset(
+    {"year", "quarter", "season", "decade", "month", "week"}
+)
 
 
 @dataclass(frozen=True)

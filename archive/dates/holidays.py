@@ -80,7 +80,10 @@ HOLIDAY_NAMES = re.compile(
 
 def holidays(match: re.Match[str], context: Context) -> list[Found]:
     """A holiday's date; a holiday in a name ("Christmas Island") is left alone."""
-    if re.match(r"\s+(?:Island|tree|card|shopping|season|sales|Day\s+Parade)", context.sentence[match.end() :]):
+    if re.match(
+        r"\s+(?:Island|tree|card|shopping|season|sales|Day\s+Parade)",
+        context.sentence[match.end() :],
+    ):
         return []
     rule = HOLIDAYS[" ".join(match.group("name").lower().split())]
     published = context.published

@@ -41,7 +41,16 @@ NUMBERS = {
 }  # fmt: skip
 # Quantities that say "some number of" (TIMEX3 writes the count as X: PXY).
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "a number of")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a four-digit year of modern history
 
@@ -50,12 +59,16 @@ UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
     "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
 }  # fmt: skip
-UNIT_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies)"
+UNIT_WORDS = (
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies)"
+)
 
 
 def names(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so "Sept" wins over "Sep"."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")

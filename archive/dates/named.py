@@ -24,7 +24,7 @@ from archive.dates.anchoring import (
     season_reading,
     year_suffix,
 )
-from archive.dates.context import Context, Found
+from archive.dates.context import Context, Found, Precision
 from archive.dates.explicit import ExplicitDate, exists, find_explicit_dates
 from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, YEAR, names
 from archive.dates.values import long_date, month_year
@@ -41,17 +41,23 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
         reading = (
             month_reading(date.year, date.month)
             if date.year is not None
-            else pick(_months(context, date.month), context.published, context.tense(span), YEAR_GRACE)
+            else pick(
+                _months(context, date.month), context.published, context.tense(span), YEAR_GRACE
+            )
         )
-        return calendar_found(span, reading.value, "month", "explicit-month", month_year(reading.first))
+        return calendar_found(
+            span, reading.value, "month", "explicit-month", month_year(reading.first)
+        )
     if date.year_given and date.value is not None:
         return _checked_weekday(date, date.value, "explicit-date", "")
     day = date.day or 1
     readings = around_years(
         context.published,
-        lambda y: Reading(d, d, d.isoformat())
-        if exists(y, date.month, day) and (d := datetime.date(y, date.month, day))
-        else None,
+        lambda y: (
+            Reading(d, d, d.isoformat())
+            if exists(y, date.month, day) and (d := datetime.date(y, date.month, day))
+            else None
+        ),
     )
     if not readings:
         return Found(span, "DATE", "", "unknown", "explicit-date-impossible", "no such day")
@@ -61,10 +67,10 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
 
 
 def calendar_found(
-    span: tuple[int, int], value: str, precision: str, rule: str, meaning: str, **extra: str
+    span: tuple[int, int], value: str, precision: Precision, rule: str, meaning: str, mod: str = ""
 ) -> Found:
     """A DATE that can date an event (day, week, month or year)."""
-    return Found(span, "DATE", value, precision, rule, meaning, date_value=value, **extra)  # type: ignore[arg-type]
+    return Found(span, "DATE", value, precision, rule, meaning, mod=mod, date_value=value)
 
 
 def _checked_weekday(date: ExplicitDate, value: datetime.date, rule: str, why: str) -> Found:
@@ -72,7 +78,9 @@ def _checked_weekday(date: ExplicitDate, value: datetime.date, rule: str, why: s
     span = (date.start, date.end)
     if date.weekday is None or date.weekday == value.weekday():
         return calendar_found(span, value.isoformat(), "day", rule, f"{why}{long_date(value)}")
-    meaning = f"{why}{long_date(value)}, but the text names a {FULL_WEEKDAYS[date.weekday]}: uncertain"
+    meaning = (
+        f"{why}{long_date(value)}, but the text names a {FULL_WEEKDAYS[date.weekday]}: uncertain"
+    )
     return Found(
         span, "DATE", value.isoformat(), "day", rule, meaning, date_value=f"{value.isoformat()}?"
     )
@@ -99,9 +107,8 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
     month = MONTHS[match.group("month").rstrip(".")]
     if _event_named_march(match, context.sentence):
         return []
-    if match.group("month") == "May" and not (match.group("mod") or match.group("part")):
-        if re.match(r"\s+(?:be|have|not|also|well|still|I|we|you|he|she|it|they)\b", context.sentence[match.end() :]):
-            return []  # the modal "May we ..." opening a sentence
+    if match.group("month") == "May" and _MODAL_MAY.match(context.sentence, match.end()):
+        return []  # the modal "May we ..." opening a sentence
     modifier = (match.group("mod") or "").lower()
     relative = (match.group("rel") or "").lower()
     published = context.published
@@ -121,10 +128,19 @@ def month_names(match: re.Match[str], context: Context) -> list[Found]:
     suffix, why = year_suffix(reading.first.year, published)
     if suffix != "year-from-publication" and not (modifier or relative):
         rule = f"{rule}-{suffix}"
-    start = match.start("part") if part else match.start("mod") if modifier else match.start("month")
-    meaning = f"{why if not (modifier or relative) else ''}{month_year(reading.first)} (month precision)"
-    found = calendar_found((start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, ""))
+    start = (
+        match.start("part") if part else match.start("mod") if modifier else match.start("month")
+    )
+    meaning = (
+        f"{why if not (modifier or relative) else ''}{month_year(reading.first)} (month precision)"
+    )
+    found = calendar_found(
+        (start, match.end()), reading.value, "month", rule, meaning, mod=_PARTS.get(part, "")
+    )
     return [replace(found, phrase=match.span())]
+
+
+_MODAL_MAY = re.compile(r"\s+(?:be|have|not|also|well|still|I|we|you|he|she|it|they)\b")
 
 
 def _event_named_march(match: re.Match[str], sentence: str) -> bool:

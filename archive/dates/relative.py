@@ -15,11 +15,16 @@ from __future__ import annotations
 import datetime
 import re
 
-from archive.dates.context import Context, Found
+from archive.dates.context import Context, Found, Precision
 from archive.dates.lexicon import COUNT, count_of, unit_of
-from archive.dates.values import at, coarsened, duration, long_date, month_year, moved, shift
+from archive.dates.offsets import days_in_words, offset, subordinate
+from archive.dates.values import at, coarsened, long_date, month_year, moved, shift
 
 _I = re.IGNORECASE
+_PRECISIONS: dict[str, Precision] = {
+    "day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+    "year": "year", "decade": "decade", "century": "century",
+}  # fmt: skip
 
 
 def _day(span: tuple[int, int], value: datetime.date, rule: str, why: str = "") -> Found:
@@ -81,9 +86,9 @@ def calendar_units(match: re.Match[str], context: Context) -> list[Found]:
         meaning = month_year(moved_day)
     else:
         meaning = f"the {unit} {value}"
-    precision = "week" if unit == "weekend" else unit
+    precision = _precision(unit)
     date_value = value if unit in ("week", "month", "year") else None
-    return [Found(match.span(), "DATE", value, precision, rule, meaning, date_value=date_value)]  # type: ignore[arg-type]
+    return [Found(match.span(), "DATE", value, precision, rule, meaning, date_value=date_value)]
 
 
 def _weekend_step(context: Context, span: tuple[int, int]) -> int:
@@ -112,7 +117,7 @@ def ago(match: re.Match[str], context: Context) -> list[Found]:
         return [_vague(match, direction)]
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     if direction in ("before", "after"):
-        return [_subordinate(match, context, int(count), unit, sign)]
+        return [subordinate(match, context, int(count), unit, sign)]
     if direction in ("ago", "from now", "hence"):
         return [_from_publication(match, context, unit, sign * int(count))]
     return [_from_reference(match, context, unit, sign * int(count))]
@@ -131,11 +136,13 @@ def _from_publication(match: re.Match[str], context: Context, unit: str, count: 
         value = at(shift(context.published, unit, count), unit)
     date_value = value if unit in ("day", "week", "month", "year") else None
     meaning = f"{abs(count)} {unit}(s) {'before' if count < 0 else 'after'} publication: {value}"
-    return Found(match.span(), "DATE", value, _precision(unit), "ago", meaning, date_value=date_value)
+    return Found(
+        match.span(), "DATE", value, _precision(unit), "ago", meaning, date_value=date_value
+    )
 
 
-def _precision(unit: str) -> str:
-    return unit if unit in ("day", "week", "month", "quarter", "year", "decade", "century") else "unknown"  # type: ignore[return-value]
+def _precision(unit: str) -> Precision:
+    return _PRECISIONS.get(unit, "unknown")
 
 
 def _from_reference(match: re.Match[str], context: Context, unit: str, count: int) -> Found:
@@ -143,7 +150,12 @@ def _from_reference(match: re.Match[str], context: Context, unit: str, count: in
     span = match.span()
     if unit in ("day", "week") and (context.anchor is not None or context.reference is None):
         days = count * (7 if unit == "week" else 1)
-        return _offset(span, context, days, f"{_days(abs(days))} {'after' if days > 0 else 'before'} the event it refers to")
+        return offset(
+            span,
+            context,
+            days,
+            f"{days_in_words(abs(days))} {'after' if days > 0 else 'before'} the event it refers to",
+        )
     reference = context.reference or context.published.isoformat()
     if re.fullmatch(r"\d{4}-\d\d-\d\d", reference):
         reference = coarsened(reference, unit) or reference
@@ -152,38 +164,9 @@ def _from_reference(match: re.Match[str], context: Context, unit: str, count: in
     return Found(span, "DATE", value, _precision(unit), "offset-from-reference", meaning)
 
 
-def _days(count: int) -> str:
-    return "one day" if count == 1 else f"{count} days"
-
-
-def _offset(span: tuple[int, int], context: Context, days: int, relation: str, timex: tuple[int, int] | None = None, kind: str = "DATE") -> Found:
-    """An event dated ``days`` from its anchor; ``relation`` says which event, in words."""
-    words = timex or span
-    if context.anchor is None:
-        fallback = context.reference or ""
-        if not re.fullmatch(r"\d{4}-\d\d-\d\d", fallback):
-            fallback = context.published.isoformat()
-        value = moved(fallback, "day", days) if kind == "DATE" else duration(abs(days), "day")
-        return Found(words, kind, value or "", "unknown", "offset-from-anchor", f"{relation}, whose date is not known", phrase=span, offset_days=days, date_value="")  # type: ignore[arg-type]
-    day = context.anchor + datetime.timedelta(days=days)
-    meaning = f"{relation}, {long_date(context.anchor)}: {long_date(day)}"
-    value = day.isoformat() if kind == "DATE" else duration(abs(days), "day")
-    return Found(words, kind, value, "day", "offset-from-anchor", meaning, phrase=span, offset_days=days, date_value=day.isoformat())  # type: ignore[arg-type]
-
-
-def _subordinate(match: re.Match[str], context: Context, count: int, unit: str, sign: int) -> Found:
-    """ "X, a day after Y": the event Y, told after the words, is dated against X."""
-    timex = (match.start("n"), match.end("unit"))
-    if unit not in ("day", "week"):
-        value = duration(count, unit)
-        return Found(timex, "DURATION", value, "duration", "duration", f"{count} {unit}(s)", phrase=match.span())
-    days = count * (7 if unit == "week" else 1)
-    relation = f"the event told after these words came {_days(days)} {'before' if sign > 0 else 'after'} the sentence's other event"
-    return _offset(match.span(), context, -sign * days, relation, timex, "DURATION")
-
-
 FOLLOWING = re.compile(
-    r"\b(?:(?:the\s+(?P<rel>following|next|previous|preceding))|(?P<that>that))\s+(?P<unit>week|month|year)\b", _I
+    r"\b(?:(?:the\s+(?P<rel>following|next|previous|preceding))|(?P<that>that))\s+(?P<unit>week|month|year)\b",
+    _I,
 )
 
 
@@ -199,40 +182,13 @@ def following(match: re.Match[str], context: Context) -> list[Found]:
     value = moved(base, unit, step) if base else None
     if value is None:
         return []
-    return [Found(match.span(), "DATE", value, _precision(unit), "offset-from-reference", f"{value}, from {reference}")]
-
-
-ADVERBIAL = re.compile(
-    r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir>after|before))\b",
-    _I,
-)
-
-
-def adverbial(match: re.Match[str], context: Context) -> list[Found]:
-    """ "the next day, Y" (after the event told before); "the day after Y" (before the one told after)."""
-    if match.group("rel"):
-        days = -1 if match.group("rel").lower() in ("previous", "preceding") else 1
-        relation = f"one day {'after' if days > 0 else 'before'} the event it refers to"
-    else:
-        days = -1 if match.group("dir").lower() == "after" else 1
-        relation = f"the event told after these words came one day {'before' if days < 0 else 'after'} the sentence's other event"
-    return [_offset(match.span(), context, days, relation)]
-
-
-SAME_DAY = re.compile(
-    r"\b(?:(?:earlier|later)\s+(?:in\s+the|that|on\s+the\s+same)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day)\b",
-    _I,
-)
-
-
-def same_day(match: re.Match[str], context: Context) -> list[Found]:
-    """ "earlier in the day", "the same day": the anchor's day (offset 0)."""
-    span = match.span()
-    timex = (span[0] + 3, span[1]) if match.group().lower().startswith("on ") else span
-    if context.anchor is None:
-        value = context.reference or context.published.isoformat()
-        meaning = "the date of the event it refers to, which is not known"
-        return [Found(timex, "DATE", value, "unknown", "same-day-as-anchor", meaning, phrase=span, offset_days=0, date_value="")]
-    iso = context.anchor.isoformat()
-    meaning = f"the same day as the event it refers to, {long_date(context.anchor)}"
-    return [Found(timex, "DATE", iso, "day", "same-day-as-anchor", meaning, phrase=span, offset_days=0, date_value=iso)]
+    return [
+        Found(
+            match.span(),
+            "DATE",
+            value,
+            _precision(unit),
+            "offset-from-reference",
+            f"{value}, from {reference}",
+        )
+    ]

@@ -27,7 +27,9 @@ _FUTURE = re.compile(
 )
 # Intentions point ahead only at what follows them ("planned a rally on Saturday");
 # a date before them is the time of the planning ("On Friday, they planned to ...").
-_INTENT = re.compile(r"\b(?:planned|plans?|planning|scheduled|slated|expected|intends?|intended|set\s+to)\b", re.I)
+_INTENT = re.compile(
+    r"\b(?:planned|plans?|planning|scheduled|slated|expected|intends?|intended|set\s+to)\b", re.I
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|'ve|said|told|spoke|met|held|took|fell|made|gave|came|"
     r"went|began|sent|led|left|won|saw|became|brought|thought|knew|found|got|ran|wrote|sought|"
@@ -46,7 +48,9 @@ _NOT_A_TENSE_BEFORE = frozenset(
      "will", "would", "not", "also", "still", "recently", "newly", "well", "privately", "publicly",
      "could", "should", "might", "must", "can", "may", "shall"}
 )  # fmt: skip
-_AUXILIARIES = frozenset({"be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would"})
+_AUXILIARIES = frozenset(
+    {"be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would"}
+)
 _REPORTING = re.compile(
     r",\s*(?:\w+\s+){0,5}?(?:said|says|told|reported|added|announced|stated|claimed)\b[^,]*$"
 )
@@ -73,9 +77,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _markers(
-    sentence: str, left: int, right: int, intent: bool = False
-) -> list[tuple[int, Tense]]:
+def _markers(sentence: str, left: int, right: int, intent: bool = False) -> list[tuple[int, Tense]]:
     """The tense markers in ``sentence[left:right]``, in text order."""
     found: list[tuple[int, int, Tense]] = [
         (m.start(), m.end(), "future")
@@ -83,7 +85,8 @@ def _markers(
         for m in pattern.finditer(sentence, left, right)
         if m.group() != "May"  # the month, not the modal
     ]
-    for pattern, tense in ((_PRESENT, "none"), (_PAST, "past")):
+    others: tuple[tuple[re.Pattern[str], Tense], ...] = ((_PRESENT, "none"), (_PAST, "past"))
+    for pattern, tense in others:
         found += [
             (m.start(), m.end(), tense)
             for m in pattern.finditer(sentence, left, right)

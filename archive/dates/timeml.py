@@ -159,7 +159,9 @@ def _score_document(
     scores.system += len(answers)
     unmatched = list(answers)
     for expected in gold:
-        match = next((a for a in unmatched if a.start < expected.end and expected.start < a.end), None)
+        match = next(
+            (a for a in unmatched if a.start < expected.end and expected.start < a.end), None
+        )
         if match is None:
             _error(scores, document, "missed", expected, None)
             continue

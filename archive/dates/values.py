@@ -71,7 +71,7 @@ def parse(value: str) -> tuple[datetime.date, str] | None:
             return datetime.date.fromisocalendar(year, rest[0], 1), unit
         if unit == "quarter":
             return datetime.date(year, rest[0] * 3 - 2, 1), unit
-        month, day = (rest + [1, 1])[:2]
+        month, day = ([*rest, 1, 1])[:2]
         try:
             return datetime.date(year, month, day), unit
         except ValueError:

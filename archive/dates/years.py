@@ -52,7 +52,9 @@ def decades(match: re.Match[str], context: Context) -> list[Found]:
     century = match.group("century") or str(context.published.year // 100)
     digit = match.group("digit") or match.group("short")
     value = f"{century}{digit}X"
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((match.group("mod") or "").lower(), "")
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(
+        (match.group("mod") or "").lower(), ""
+    )
     meaning = f"the decade {century}{digit}0–{century}{digit}9"
     return [Found(match.span(), "DATE", value, "decade", "decade", meaning, mod=mod)]
 
@@ -72,8 +74,6 @@ def centuries(match: re.Match[str], context: Context) -> list[Found]:
         number = context.published.year // 100 + 1 + shift
     meaning = f"the years {number - 1}00–{number - 1}99"
     return [Found(match.span(), "DATE", f"{number - 1:02d}XX", "century", "century", meaning)]
-
-
 
 
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -118,11 +118,15 @@ def accounting_years(match: re.Match[str], context: Context) -> list[Found]:
     """ "the current fiscal year", "the full year", "year-end": the year of publication."""
     words = " ".join(match.group().lower().split())
     which = (match.group("which") or "").lower()
-    if words in ("the year", "this year", "its year") or (not which and "fiscal" not in words and "end" not in words):
+    if words in ("the year", "this year", "its year") or (
+        not which and "fiscal" not in words and "end" not in words
+    ):
         return []  # "the year" alone is as often a length of time; "this year" is read elsewhere
     step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "latest": -1}.get(which, 0)
     if which == "latest" and context.published.month > 6:
         step = 0
     year = str(context.published.year + step)
     mod = "END" if "end" in words else ""
-    return [calendar_found(match.span(), year, "year", "year-of-account", f"the year {year}", mod=mod)]
+    return [
+        calendar_found(match.span(), year, "year", "year-of-account", f"the year {year}", mod=mod)
+    ]
