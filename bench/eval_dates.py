@@ -14,7 +14,6 @@ missed, spurious and wrong-value expressions by coarse class.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from collections import Counter
@@ -23,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.dates import find_time_expressions  # noqa: E402
-from archive.dates.timeml import Scores, Timex, read_corpus, score  # noqa: E402
+from archive.dates.timeml import Scores, read_corpus, rules_system, score  # noqa: E402
 
 CORPORA = ("TimeBank", "AQUAINT")
 SCOPES = {"DATE": frozenset({"DATE"}), "all": None}
@@ -34,13 +32,6 @@ COLUMNS = (
 )
 
 
-def system(text: str, dct: datetime.date) -> list[Timex]:
-    """The reader's expressions, as the scorer compares them."""
-    return [
-        Timex(e.start, e.end, e.text, e.type, e.value) for e in find_time_expressions(text, dct)
-    ]
-
-
 def evaluate(shared: Path) -> dict[str, dict[str, Scores]]:
     results: dict[str, dict[str, Scores]] = {}
     for corpus in CORPORA:
@@ -48,7 +39,7 @@ def evaluate(shared: Path) -> dict[str, dict[str, Scores]]:
         if not folder.is_dir():
             sys.exit(f"{folder}: no such folder (pass --shared PATH to the shared data)")
         documents = read_corpus(folder)
-        results[corpus] = {name: score(documents, system, types) for name, types in SCOPES.items()}
+        results[corpus] = {name: score(documents, rules_system, types) for name, types in SCOPES.items()}
     return results
 
 

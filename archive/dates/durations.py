@@ -16,6 +16,8 @@ from archive.dates.lexicon import (
     FULL_MONTHS,
     FULL_WEEKDAYS,
     MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
     UNIT_WORDS,
     count_of,
     names,
@@ -70,7 +72,8 @@ _SET_WORDS = {
 SETS = re.compile(
     rf"\b(?:(?P<word>{names(_SET_WORDS)})"
     rf"|(?P<every>every|each|per)\s+(?:(?P<n>{COUNT})\s+)?(?P<unit>{UNIT_WORDS}"
-    rf"|(?-i:{names(FULL_MONTHS)})|(?-i:{names(FULL_WEEKDAYS)}))"
+    rf"|(?-i:{names(FULL_MONTHS)})|(?-i:{names(FULL_WEEKDAYS)})|{names(SEASONS)}"
+    rf"|{names(p for p in PARTS_OF_DAY if p not in ('overnight', 'tonight'))})"
     r"|(?<=\d\s)(?P<a>a|an)\s+(?P<rate>day|week|month|year))\b",
     _I,
 )
@@ -91,6 +94,10 @@ def sets(match: re.Match[str], context: Context) -> list[Found]:
         return [_set(match, f"XXXX-{MONTHS[unit]:02d}")]
     if unit in FULL_WEEKDAYS:
         return [_set(match, f"XXXX-WXX-{FULL_WEEKDAYS.index(unit) + 1}")]
+    if unit.lower() in SEASONS:
+        return [_set(match, f"XXXX-{SEASONS[unit.lower()]}")]
+    if unit.lower() in PARTS_OF_DAY:
+        return [_set(match, f"XXXX-XX-XXT{PARTS_OF_DAY[unit.lower()]}")]
     count = count_of(match.group("n")) if match.group("n") else 1.0
     return [_set(match, duration(count, unit_of(unit)))]
 
