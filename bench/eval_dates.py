@@ -39,7 +39,9 @@ def evaluate(shared: Path) -> dict[str, dict[str, Scores]]:
         if not folder.is_dir():
             sys.exit(f"{folder}: no such folder (pass --shared PATH to the shared data)")
         documents = read_corpus(folder)
-        results[corpus] = {name: score(documents, rules_system, types) for name, types in SCOPES.items()}
+        results[corpus] = {
+            name: score(documents, rules_system, types) for name, types in SCOPES.items()
+        }
     return results
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from archive.dates.anchoring import pick, weekday_readings
 from archive.dates.context import Context, Found, TimexType
@@ -147,7 +148,8 @@ def clock(match: re.Match[str], context: Context) -> list[Found]:
     end, day, which = _day_of_clock(match, context)
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
     meaning = f"{hour:02d}:{minute:02d} on {which}, {long_date(day)}"
-    return [Found((start, end), "TIME", value, "time", "clock-time", meaning)]
+    found = Found((start, end), "TIME", value, "time", "clock-time", meaning)
+    return [replace(found, date_value=day.isoformat())]
 
 
 _DAY_AFTER_CLOCK = re.compile(

@@ -148,7 +148,7 @@ def _precision(unit: str) -> Precision:
 def _from_reference(match: re.Match[str], context: Context, unit: str, count: int) -> Found:
     """ "a year earlier", "three days later": from the anchor event or the last date named."""
     span = match.span()
-    if unit in ("day", "week") and (context.anchor is not None or context.reference is None):
+    if unit in ("day", "week"):
         days = count * (7 if unit == "week" else 1)
         return offset(
             span,

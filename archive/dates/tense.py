@@ -62,12 +62,37 @@ def tense_at(sentence: str, start: int, end: int) -> Tense:
     left, right = _clause(sentence, start, end)
     before = _markers(sentence, left, start, intent=True)
     if before:
-        return before[-1][1]
+        position, tense = before[-1]
+        finite = _FINITE_AFTER.match(sentence, end, right)
+        if finite and _participle(sentence, position):
+            return "future" if finite.group("verb") in ("will", "would") else _tense_of(finite)
+        return tense
     after = sentence[end:right]
     reporting = _REPORTING.search(after)
     stop = end + (reporting.start() if reporting and reporting.start() > 0 else len(after))
     following = _markers(sentence, end, stop) or _markers(sentence, end, right)
     return following[0][1] if following else "none"
+
+
+# "The report published on Monday is long": the -ed word was a participle, the
+# finite verb after the date (before any new clause) is the sentence's tense.
+_FINITE_AFTER = re.compile(
+    r"(?:(?!\b(?:that|which|who|and|but)\b)[^,;])*?\b(?P<verb>is|are|was|were|will|would|has|have|had)\b"
+)
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that"})
+
+
+def _participle(sentence: str, position: int) -> bool:
+    """Whether the -ed word at ``position`` follows a noun, as a participle may."""
+    word = re.match(r"[a-z]+", sentence[position:])
+    before = sentence[:position].split()[-1:]
+    if word is None or not word.group().endswith("ed") or not before:
+        return False
+    return before[0].lower() not in _SUBJECTS and before[0].lower() not in _NOT_A_TENSE_BEFORE
+
+
+def _tense_of(finite: re.Match[str]) -> Tense:
+    return "past" if finite.group("verb") in ("was", "were", "has", "have", "had") else "none"
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
