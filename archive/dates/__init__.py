@@ -10,14 +10,18 @@ Modules, by concern:
 
 - :mod:`~archive.dates.lexicon`: month, weekday, season, unit and number words;
 - :mod:`~archive.dates.explicit`: dates written out (``Aug. 25, 2021``);
-- :mod:`~archive.dates.named`: years, decades, centuries, months, seasons, quarters;
+- :mod:`~archive.dates.years`: years, ranges, spelled years, decades, centuries;
+- :mod:`~archive.dates.named`: explicit dates placed in a year, months, seasons, quarters;
+- :mod:`~archive.dates.holidays`: holidays by their calendar rule;
 - :mod:`~archive.dates.days`: weekdays, parts of the day, clock times;
 - :mod:`~archive.dates.relative`: "yesterday", "last week", "four years ago",
-  "now", offsets from another event;
+  "a year earlier", "now" (PRESENT_REF) ...;
+- :mod:`~archive.dates.offsets`: one event dated from another ("a day after");
 - :mod:`~archive.dates.durations`: durations and sets;
 - :mod:`~archive.dates.tense`, :mod:`~archive.dates.anchoring`: the governing
   verb's tense, and which occurrence a year-less name means;
 - :mod:`~archive.dates.values`: TimeML value arithmetic;
+- :mod:`~archive.dates.context`: what a rule produces (:class:`TimeExpression`);
 - :mod:`~archive.dates.engine`: all rules over a sentence or a text;
 - :mod:`~archive.dates.timeml`: TimeML files and the TempEval-3 scorer.
 
