@@ -158,10 +158,14 @@ _DAY_AFTER_CLOCK = re.compile(
 
 
 def _day_of_clock(match: re.Match[str], context: Context) -> tuple[int, datetime.date, str]:
-    """The end of "3 p.m. Tuesday" and its day; without a day word, the publication day."""
+    """The end of "3 p.m. Tuesday" and its day; without a day word, the day the text
+    last named (TimeML's reference time), or else the publication day."""
     following = _DAY_AFTER_CLOCK.match(context.sentence, match.end())
     published = context.published
     if following is None:
+        reference = context.reference or ""
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", reference):
+            return match.end(), datetime.date.fromisoformat(reference), "the day last named"
         return match.end(), published, "the publication day"
     if following.group("deictic"):
         step = {"yesterday": -1, "tomorrow": 1}.get(following.group("deictic").lower(), 0)

@@ -56,6 +56,8 @@ def durations(match: re.Match[str], context: Context) -> list[Found]:
     before = context.sentence[: match.start()]
     if words.lower() in ("a", "an") and re.search(r"(?:\d|times|twice|once)\s*$", before, _I):
         return []  # "$5 million a year", "twice a week": a rate, read as a set
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", words):
+        return []  # "the 1988 second quarter": a year, not a count
     if unit == "quarter" and re.match(r"s?\s+of\b|-", context.sentence[match.end("unit") :]):
         return []  # "a quarter of the staff", "three-quarters": a fraction
     if unit == "second" and words.lower() in ("a", "an"):

@@ -186,7 +186,7 @@ def seasons(match: re.Match[str], context: Context) -> list[Found]:
 _QUARTER_ORDINAL = rf"(?P<ord>{names(ORDINALS)})"
 QUARTERS = re.compile(
     r"(?i)\b(?:(?P<det>the|its|this|that|last|next|their|(?P<owner>this|last|next)\s+year's"
-    rf"|(?P<year0>{YEAR})(?:'s)?)\s+)?"
+    rf"|(?:the\s+)?(?P<year0>{YEAR})(?:'s)?)\s+)?"
     r"(?P<adj>(?:(?:fiscal|latest|current|previous|recent|most\s+recent|comparable|same|"
     r"year-earlier|year-ago|flat|strong|weak|disappointing|final)\s+)*)"
     rf"(?:{_QUARTER_ORDINAL}[-\s](?:fiscal\s+)?)?(?P<unit>quarter|half)(?!\w)"
