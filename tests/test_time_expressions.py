@@ -220,3 +220,13 @@ def test_resolve_dates_gives_a_time_of_day_as_its_day() -> None:
         "1998-08-06",
         "day",
     )
+
+
+@pytest.mark.parametrize("dct", [D(1, 1, 1), D(9999, 12, 31)])
+@pytest.mark.parametrize(
+    "sentence",
+    ["They met last Friday and will meet next January.", "It ended 10000000000 days later."],
+)
+def test_readings_beyond_the_calendar_are_left_out_without_a_crash(dct: D, sentence: str) -> None:
+    for expression in find_time_expressions(sentence, dct):
+        assert expression.value  # whatever is read has a value; nothing raises

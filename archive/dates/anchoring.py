@@ -62,7 +62,8 @@ def _distance(reading: Reading, day: _Day) -> int:
 
 def around_years(published: _Day, make: Callable[[int], Reading | None]) -> list[Reading]:
     """The readings ``make`` gives for the year before, of and after publication."""
-    return [r for year in range(published.year - 1, published.year + 2) if (r := make(year))]
+    years = range(max(published.year - 1, 1), min(published.year + 1, 9999) + 1)
+    return [r for year in years if (r := make(year))]
 
 
 def year_suffix(year: int, published: _Day) -> tuple[str, str]:

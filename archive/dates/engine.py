@@ -9,6 +9,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from archive.dates import days, durations, holidays, named, offsets, relative, years
 from archive.dates.context import Context, Found, Precision, TimeExpression
@@ -77,22 +78,33 @@ def read_sentence(context: Context) -> list[Found]:
     A comparison is re-read against the last date named before it in the text
     (``context.reference`` at the start of the sentence).
     """
-    candidates = [_Candidate(f, None, None) for f in named.explicit(context)]
+    explicit = _within_calendar(partial(named.explicit, context))
+    candidates = [_Candidate(f, None, None) for f in explicit]
     for pattern, rule in _RULES:
         for match in pattern.finditer(context.sentence):
-            candidates += [_Candidate(f, rule, match) for f in rule(match, context)]
+            readings = _within_calendar(partial(rule, match, context))
+            candidates += [_Candidate(f, rule, match) for f in readings]
     chosen: list[Found] = []
     reference = context.reference
     for candidate in disjoint(candidates):
         found = candidate.found
         if candidate.rule in _COMPARISONS and candidate.match is not None:
-            again = candidate.rule(candidate.match, replace(context, reference=reference))
-            found = next((f for f in again if f.span == found.span), found)
+            again = partial(candidate.rule, candidate.match, replace(context, reference=reference))
+            found = next((f for f in _within_calendar(again) if f.span == found.span), found)
         found = _modified(found, context.sentence)
         chosen.append(found)
         if reference is not None and _names_a_date(found):
             reference = found.value
     return chosen
+
+
+def _within_calendar(read: Callable[[], list[Found]]) -> list[Found]:
+    """What ``read`` finds, or nothing when its reading falls outside the calendar
+    (years 1 to 9999): a publication date at the calendar's edge, "10,000 days later"."""
+    try:
+        return read()
+    except (ValueError, OverflowError):
+        return []
 
 
 def _modified(found: Found, sentence: str) -> Found:
@@ -102,10 +114,8 @@ def _modified(found: Found, sentence: str) -> Found:
     modifier = _MODIFIER.search(sentence, 0, found.span[0])
     if modifier is None:
         return found
-    word = modifier.group("mod").lower().split()
-    key = word[-2] if word[-1] == "of" and len(word) > 1 else word[0]
-    key = word[1] if word[0] == "the" and key == "the" else key
-    mod = _MOD.get(key, _MOD.get(word[-3] if len(word) >= 3 else key, ""))
+    words = modifier.group("mod").lower().split()
+    mod = next((_MOD[w] for w in words if w in _MOD), "")
     phrase = (modifier.start(), (found.phrase or found.span)[1])
     return replace(found, span=(modifier.start(), found.span[1]), phrase=phrase, mod=mod)
 

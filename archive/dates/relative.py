@@ -116,11 +116,14 @@ def ago(match: re.Match[str], context: Context) -> list[Found]:
     if count is None or count != int(count):
         return [_vague(match, direction)]
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
-    if direction in ("before", "after"):
-        return [subordinate(match, context, int(count), unit, sign)]
-    if direction in ("ago", "from now", "hence"):
-        return [_from_publication(match, context, unit, sign * int(count))]
-    return [_from_reference(match, context, unit, sign * int(count))]
+    try:
+        if direction in ("before", "after"):
+            return [subordinate(match, context, int(count), unit, sign)]
+        if direction in ("ago", "from now", "hence"):
+            return [_from_publication(match, context, unit, sign * int(count))]
+        return [_from_reference(match, context, unit, sign * int(count))]
+    except (ValueError, OverflowError):  # "2,000 years ago": before the calendar's year 1
+        return [_vague(match, direction)]
 
 
 def _vague(match: re.Match[str], direction: str) -> Found:
