@@ -81,6 +81,15 @@ def month_reading(year: int, month: int) -> Reading:
     return Reading(first, following - datetime.timedelta(days=1), f"{first:%Y-%m}")
 
 
+def day_reading(month: int, day: int, year: int) -> Reading | None:
+    """That day of that year, if it exists (29 February does not every year)."""
+    try:
+        first = _Day(year, month, day)
+    except ValueError:
+        return None
+    return Reading(first, first, first.isoformat())
+
+
 def quarter_reading(year: int, quarter: int) -> Reading:
     first = month_reading(year, quarter * 3 - 2).first
     return Reading(first, month_reading(year, quarter * 3).last, f"{year}-Q{quarter}")

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
+from functools import partial
 
 from archive.dates.anchoring import (
     QUARTER_GRACE,
     YEAR_GRACE,
     Reading,
     around_years,
+    day_reading,
     month_reading,
     pick,
     quarter_reading,
@@ -25,7 +27,7 @@ from archive.dates.anchoring import (
     year_suffix,
 )
 from archive.dates.context import Context, Found, Precision
-from archive.dates.explicit import ExplicitDate, exists, find_explicit_dates
+from archive.dates.explicit import ExplicitDate, find_explicit_dates
 from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, YEAR, names
 from archive.dates.values import long_date, month_year
 
@@ -38,29 +40,18 @@ def explicit(context: Context) -> list[Found]:
 def _explicit(date: ExplicitDate, context: Context) -> Found:
     span = (date.start, date.end)
     if date.precision == "month":
-        reading = (
-            month_reading(date.year, date.month)
-            if date.year is not None
-            else pick(
-                _months(context, date.month), context.published, context.tense(span), YEAR_GRACE
-            )
-        )
+        reading = month_reading(date.year or context.published.year, date.month)
         return calendar_found(
             span, reading.value, "month", "explicit-month", month_year(reading.first)
         )
     if date.year_given and date.value is not None:
         return _checked_weekday(date, date.value, "explicit-date", "")
-    day = date.day or 1
-    readings = around_years(
-        context.published,
-        lambda y: (
-            Reading(d, d, d.isoformat())
-            if exists(y, date.month, day) and (d := datetime.date(y, date.month, day))
-            else None
-        ),
-    )
+    readings = around_years(context.published, partial(day_reading, date.month, date.day or 1))
     if not readings:
-        return Found(span, "DATE", "", "unknown", "explicit-date-impossible", "no such day")
+        meaning = "no such day in the years around publication"
+        return Found(
+            span, "DATE", "", "unknown", "explicit-date-impossible", meaning, date_value=""
+        )
     chosen = pick(readings, context.published, context.tense(span), YEAR_GRACE)
     suffix, why = year_suffix(chosen.first.year, context.published)
     return _checked_weekday(date, chosen.first, f"explicit-date-{suffix}", why)
