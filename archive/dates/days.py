@@ -2,9 +2,11 @@
 
 A bare weekday is the occurrence nearest publication, unless the governing verb
 is clearly past (the latest on or before the publication day) or future (the
-earliest on or after it); "last Tuesday" is strictly before, "next Tuesday"
-strictly after. "Wednesday night", "this morning", "last night", "10:30 a.m."
-are TIMEs (``1998-08-07TNI``, ``1998-08-07T10:30``).
+earliest on or after it); a possessive ("Thursday's closing price") is past;
+"last Tuesday" is strictly before, "next Tuesday" strictly after. "Wednesday
+night" is a DATE of that day, as the TimeML corpora mostly tag it; "this
+morning", "last night", "10:30 a.m." are TIMEs (``1998-08-07TMO``,
+``1998-08-07T10:30``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import replace
 from archive.dates.anchoring import pick, weekday_readings
 from archive.dates.context import Context, Found, TimexType
 from archive.dates.lexicon import FULL_WEEKDAYS, PARTS_OF_DAY, WEEKDAYS, names
+from archive.dates.tense import Tense
 from archive.dates.values import long_date
 
 _PART = rf"(?P<part>{names(p for p in PARTS_OF_DAY if p not in ('overnight', 'tonight'))})"
@@ -35,45 +38,37 @@ def weekdays(match: re.Match[str], context: Context) -> list[Found]:
         return [
             Found(span, "SET", value, "set", "every-weekday", f"every {match.group('weekday')}")
         ]
-    published = context.published
     modifier = " ".join((match.group("mod") or "").lower().split())
-    if modifier == "last":
-        back = (published.weekday() - weekday - 1) % 7 + 1
-        day, rule, why = (
-            published - datetime.timedelta(days=back),
-            "last-weekday",
-            "the latest such day before the publication day, ",
-        )
-    elif modifier == "next":
-        ahead = (weekday - published.weekday() - 1) % 7 + 1
-        day, rule, why = (
-            published + datetime.timedelta(days=ahead),
-            "next-weekday",
-            "the first such day after the publication day, ",
-        )
-    else:
-        possessive = context.sentence.startswith("'s", match.end("weekday"))
-        tense = (
-            "future"
-            if modifier.endswith("coming")
-            else "past"
-            if possessive
-            else context.tense(span)
-        )
-        day = pick(weekday_readings(published, weekday), published, tense).first
-        rule, why = _rule(day, published, tense)
+    possessive = context.sentence.startswith("'s", match.end("weekday"))
+    day, rule, why = _placed(weekday, modifier, possessive, context, span)
     mod = {"early": "START", "late": "END"}.get(modifier, "")
     return [_at(span, phrase, day, match.group("part"), rule, why, mod, "DATE")]
 
 
-def _rule(day: datetime.date, published: datetime.date, tense: str) -> tuple[str, str]:
+def _placed(
+    weekday: int, modifier: str, possessive: bool, context: Context, span: tuple[int, int]
+) -> tuple[datetime.date, str, str]:
+    """The day a weekday names, its rule and the reason in words."""
+    published = context.published
+    if modifier == "last":
+        back = (published.weekday() - weekday - 1) % 7 + 1
+        why = "the latest such day before the publication day, "
+        return published - datetime.timedelta(days=back), "last-weekday", why
+    if modifier == "next":
+        ahead = (weekday - published.weekday() - 1) % 7 + 1
+        why = "the first such day after the publication day, "
+        return published + datetime.timedelta(days=ahead), "next-weekday", why
+    tense: Tense = "past" if possessive else context.tense(span)
+    if modifier.endswith("coming"):
+        tense = "future"
+    day = pick(weekday_readings(published, weekday), published, tense).first
     if tense == "future":
-        return "future-weekday", "future wording: the first such day on or after publication, "
+        return day, "future-weekday", "future wording: the first such day on or after publication, "
     if day == published:
-        return "weekday-before-publication", "the publication day itself, "
+        return day, "weekday-before-publication", "the publication day itself, "
     if day < published:
-        return "weekday-before-publication", "the latest such day before publication, "
-    return "weekday-after-publication", "the nearest such day, after publication, "
+        return day, "weekday-before-publication", "the latest such day before publication, "
+    return day, "weekday-after-publication", "the nearest such day, after publication, "
 
 
 def _at(
@@ -95,8 +90,11 @@ def _at(
     if part:
         code = PARTS_OF_DAY[part.lower()]
         meaning = f"{why}the {part.lower()} of {long_date(day)}"
-        value = iso if kind == "DATE" else f"{iso}T{code}"
-        return Found(span, kind, value, "time", rule, meaning, phrase, mod, date_value=iso)
+        if kind == "DATE":
+            return Found(span, kind, iso, "day", rule, meaning, phrase, mod, date_value=iso)
+        return Found(
+            span, kind, f"{iso}T{code}", "time", rule, meaning, phrase, mod, date_value=iso
+        )
     return Found(
         span, "DATE", iso, "day", rule, f"{why}{long_date(day)}", phrase, mod, date_value=iso
     )

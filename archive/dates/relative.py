@@ -1,13 +1,12 @@
 """Expressions that count from the publication date or from another date of the text.
 
-"yesterday", "today", "tomorrow"; "last/this/next week" (ISO week), "month",
-"quarter", "year"; "four years ago" (from the publication date, at the unit's
-precision); "now", "currently" (PRESENT_REF), "recently", "the past"
-(PAST_REF), "the future", "soon" (FUTURE_REF). "a year earlier" counts from the
-last date the text named (``Context.reference``), as a comparison in a report
-does. Offsets that date one event against another ("a day after", "a week
-later", "the next day", "earlier in the day") need the other event's date, the
-*anchor*: :attr:`TimeExpression.offset_days` says what to add to it.
+"yesterday", "today", "tomorrow"; "last/this/next week" (ISO week), "weekend",
+"month", "year"; "four years ago" (from the publication date, at the unit's
+precision); "now", "currently" (PRESENT_REF), "recently", "the past" (PAST_REF),
+"the future" (FUTURE_REF). "a year earlier", "the following year", "that month"
+count from the last date the text named (``Context.reference``), as a comparison
+in a report does; "three days later" is an offset from another event
+(:mod:`archive.dates.offsets`).
 """
 
 from __future__ import annotations
@@ -27,19 +26,15 @@ _PRECISIONS: dict[str, Precision] = {
 }  # fmt: skip
 
 
-def _day(span: tuple[int, int], value: datetime.date, rule: str, why: str = "") -> Found:
-    iso = value.isoformat()
-    return Found(span, "DATE", iso, "day", rule, f"{why}{long_date(value)}", date_value=iso)
-
-
 DEICTIC = re.compile(r"\b(?:yesterday|today|tomorrow)\b", _I)
 
 
 def deictic(match: re.Match[str], context: Context) -> list[Found]:
     """ "yesterday", "today", "tomorrow"."""
     rule = match.group().lower()
-    step = {"yesterday": -1, "tomorrow": 1}.get(rule, 0)
-    return [_day(match.span(), context.published + datetime.timedelta(days=step), rule)]
+    day = context.published + datetime.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rule, 0))
+    iso = day.isoformat()
+    return [Found(match.span(), "DATE", iso, "day", rule, long_date(day), date_value=iso)]
 
 
 _REFS = {
