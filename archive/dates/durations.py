@@ -62,8 +62,6 @@ def durations(match: re.Match[str], context: Context) -> list[Found]:
         return []  # "a quarter of the staff", "three-quarters": a fraction
     if unit == "second" and words.lower() in ("a", "an"):
         return []  # "a second term": the ordinal
-    if count is None and not re.search(r"[a-z]", words, _I):
-        return []
     value = duration(count, unit)
     meaning = f"a length of {words} {match.group('unit').lower()}"
     return [Found(match.span(), "DURATION", value, "duration", "duration", meaning)]
