@@ -24,6 +24,8 @@ CASES = [
     ("year", "Sales fell in fiscal 1989.", THU_26_OCT_1989, "fiscal 1989", "DATE", "1989"),
     ("range", "The plan covers 2009-2010.", FRI_7_AUG_1998, "2009", "DATE", "2009"),
     ("range", "The plan covers 2009-2010.", FRI_7_AUG_1998, "2010", "DATE", "2010"),
+    ("range", "The summit opens on April 24-25.", D(1999, 2, 10), "25", "DATE", "1999-04-25"),
+    ("range", "Talks ran Aug. 3 and 5, 1997.", FRI_7_AUG_1998, "Aug. 3", "DATE", "1997-08-03"),
     ("decade", "Prices soared in the 1970s.", FRI_7_AUG_1998, "the 1970s", "DATE", "197X"),
     ("decade", "It began in the nineties.", FRI_7_AUG_1998, "the nineties", "DATE", "199X"),
     ("century", "It was the worst of the 20th century.", FRI_7_AUG_1998, "the 20th century",
@@ -132,6 +134,11 @@ def test_a_year_earlier_counts_from_the_quarter_reported() -> None:
         ("Third-quarter", "1989-Q3"),
         ("a year earlier", "1988-Q3"),
     ]
+
+
+def test_a_count_after_a_date_is_no_second_day() -> None:
+    found = find_time_expressions("On Aug. 3 and 5 people died.", FRI_7_AUG_1998)
+    assert [(e.text, e.value) for e in found] == [("Aug. 3", "1998-08-03")]
 
 
 def test_offsets_keep_both_spans() -> None:

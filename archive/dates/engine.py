@@ -26,6 +26,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (offsets.ADVERBIAL, offsets.adverbial),
     (relative.FOLLOWING, relative.following),
     (named.QUARTERS, named.quarters),
+    (named.DAY_RANGES, named.day_ranges),
     (years.DECADES, years.decades),
     (years.CENTURIES, years.centuries),
     (named.MONTH_NAMES, named.month_names),

@@ -27,14 +27,17 @@ from archive.dates.anchoring import (
     year_suffix,
 )
 from archive.dates.context import Context, Found, Precision
-from archive.dates.explicit import ExplicitDate, find_explicit_dates
+from archive.dates.explicit import MONTH, ExplicitDate, find_explicit_dates
 from archive.dates.lexicon import FULL_MONTHS, FULL_WEEKDAYS, MONTHS, ORDINALS, SEASONS, YEAR, names
 from archive.dates.values import long_date, month_year
 
 
 def explicit(context: Context) -> list[Found]:
-    """The explicit dates of the sentence (:mod:`archive.dates.explicit`), year-less ones placed."""
-    return [_explicit(date, context) for date in find_explicit_dates(context.sentence)]
+    """The explicit dates of the sentence (:mod:`archive.dates.explicit`), year-less ones
+    placed; the first day of a range ("April 24-25") is left to :func:`day_ranges`."""
+    sentence = context.sentence
+    dates = find_explicit_dates(sentence)
+    return [_explicit(d, context) for d in dates if not _RANGE.match(sentence, d.end)]
 
 
 def _explicit(date: ExplicitDate, context: Context) -> Found:
@@ -55,6 +58,36 @@ def _explicit(date: ExplicitDate, context: Context) -> Found:
     chosen = pick(readings, context.published, context.tense(span), YEAR_GRACE)
     suffix, why = year_suffix(chosen.first.year, context.published)
     return _checked_weekday(date, chosen.first, f"explicit-date-{suffix}", why)
+
+
+# "April 24-25"; not "Aug. 3 and 5 people" (a count) nor "5-6%".
+_RANGE_TAIL = (
+    r"\s*(?:-|–|and|to|through|or)\s*(?P<last>\d{1,2})\b(?!\s*(?:%|percent)|[.,:]\d"
+    r"|\s+(?!(?:in|at|on|of|to|for|and|or|with|when|while|the|a|an|as|but)\b)[a-z])"
+)
+_RANGE = re.compile(_RANGE_TAIL)
+DAY_RANGES = re.compile(rf"\b{MONTH}\s+(?P<first>\d{{1,2}}){_RANGE_TAIL}(?:,?\s+(?P<year>{YEAR}))?")
+
+
+def day_ranges(match: re.Match[str], context: Context) -> list[Found]:
+    """Both days of "April 24-25", "Aug. 3 and 5, 1998" (the year, if any, ends the second)."""
+    month = MONTHS[match.group("month")]
+    spans = [(match.start(), match.end("first")), (match.start("last"), match.end())]
+    days = [int(match.group("first")), int(match.group("last"))]
+    found = []
+    for span, day in zip(spans, days, strict=True):
+        if match.group("year"):
+            reading = day_reading(month, day, int(match.group("year")))
+        else:
+            readings = around_years(context.published, partial(day_reading, month, day))
+            tense = context.tense(span)
+            reading = pick(readings, context.published, tense, YEAR_GRACE) if readings else None
+        if reading is None:
+            return []
+        found.append(
+            calendar_found(span, reading.value, "day", "day-range", long_date(reading.first))
+        )
+    return found
 
 
 def calendar_found(
