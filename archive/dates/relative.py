@@ -103,8 +103,8 @@ AGO = re.compile(
 
 def ago(match: re.Match[str], context: Context) -> list[Found]:
     """ "four years ago" (from publication), "a year earlier" (from the last date named)."""
-    if match.group("adj"):
-        return [_from_reference(match, context, "year", -1)]
+    if match.group("adj"):  # "year-ago levels": the year before the period reported
+        return [_from_publication(match, context, "year", -1)]
     count = count_of(match.group("n"))
     unit = unit_of(match.group("unit"))
     direction = match.group("dir").lower()
