@@ -20,6 +20,8 @@ from html import unescape
 from pathlib import Path
 from typing import Protocol
 
+from archive.dates.engine import find_time_expressions
+
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTRIBUTE = re.compile(r'([A-Za-z]+)="([^"]*)"')
 _DCT = re.compile(r"<DCT>.*?value=\"([^\"]+)\"", re.S)
@@ -96,8 +98,6 @@ def read_corpus(folder: Path) -> list[TimeMLDocument]:
 
 def rules_system(text: str, dct: datetime.date) -> list[Timex]:
     """This package's reader as the scorer sees it (the benchmark and the tests score this)."""
-    from archive.dates.engine import find_time_expressions  # the reader, not the file format
-
     return [
         Timex(e.start, e.end, e.text, e.type, e.value) for e in find_time_expressions(text, dct)
     ]
