@@ -31,7 +31,7 @@ CONFIG = {
     "keep_releases": 3,
     "host": "127.0.0.1",
     "port": 8000,
-    "seeds": "../shared/seeds",
+    "clippings": "content/clippings",
 }
 CONTENT = ROOT / SETTINGS["PATH"]
 DATA = CONTENT / SETTINGS["ARCHIVE_DATA"]
@@ -53,15 +53,15 @@ def clean(c: Context) -> None:
 
 @task(
     help={
-        "paths": "clippings or folders of clippings (default: the shared seeds)",
+        "paths": "clippings or folders of clippings (default: content/clippings)",
         "into": "folder of the articles (default: content/articles)",
     }
 )
 def ingest(c: Context, paths: str = "", into: str = "") -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
-    from archive.ingest import run_ingest
+    from archive.ingest.articles import run_ingest
 
-    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["seeds"]]
+    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["clippings"]]
     articles = Path(into) if into else CONTENT / "articles"
     status = run_ingest(targets, articles, DATA / "furniture.txt")
     if status:
@@ -124,7 +124,13 @@ def livereload(c: Context) -> None:
 
     cached_build()
     server = Server()
-    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/*.py", "archive/*.py"):
+    for pattern in (
+        "pelicanconf.py",
+        "content/**/*",
+        "theme/**/*",
+        "plugins/**/*.py",
+        "archive/**/*.py",
+    ):
         server.watch(pattern, cached_build)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
@@ -187,7 +193,7 @@ def _prune(releases: Path, keep: int) -> None:
 @task
 def entities(c: Context) -> None:
     """List capitalised names that recur in the articles but are not in the registry."""
-    from archive.candidates import run_candidates
+    from archive.entities.candidates import run_candidates
 
     status = run_candidates(CONTENT / "articles", DATA / "entities.yaml")
     if status:
@@ -214,7 +220,7 @@ def search(
     json: bool = False,
 ) -> None:
     """Search the archive from the command line (uses the index of the last build)."""
-    from archive.search_cli import main as search_main
+    from archive.search.cli import main as search_main
 
     argv = [query]
     for flag, value in (("--entity", entity), ("--source", source), ("--since", since)):
@@ -247,21 +253,24 @@ def test(c: Context, args: str = "") -> None:
 
 @task
 def lint(c: Context) -> None:
-    """Check style and formatting with ruff."""
+    """Check style and formatting with ruff, and types with mypy (archive/ and plugins/)."""
     c.run("ruff check . && ruff format --check .")
+    c.run("npx eslint theme/static/js tests/js eslint.config.js")
+    c.run("mypy")  # its files and settings: [tool.mypy] in pyproject.toml
 
 
 @task(
-    help={"articles": "size of the synthetic archive", "only": "mentions, build, search or ingest"}
+    help={"articles": "size of the synthetic archive", "only": "mentions, search, dates or ingest"}
 )
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
-    """Benchmarks on a generated archive (build time, entity matching, search) and ingest's score."""
-    for name in ("mentions", "build", "search", "ingest"):
+    """Benchmarks on a generated archive (build time, entity matching, search); scores."""
+    for name in ("mentions", "build", "search"):
         if only and only != name:
-            continue
-        if name == "ingest":  # scored on the gold corpus, not on a generated archive
-            c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_ingest.py'}")
             continue
         script = ROOT / "bench" / f"bench_{name}.py"
         if script.exists():
             c.run(f"{sys.executable} {script} --articles {articles}")
+    if only in ("", "dates"):  # TimeML date benchmark: reads ../shared/timeml
+        c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_dates.py'}")
+    if only in ("", "ingest"):  # ingest against the gold of tests/fixtures/corpus
+        c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_ingest.py'}")

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import justext  # type: ignore[import-untyped]  # noqa: E402
 from eval_ingest import CORPUS, FURNITURE, gold_lines, tidy  # noqa: E402
 
-from archive.clippings import Furniture, load_furniture  # noqa: E402
-from archive.ingest.analysis import prepared  # noqa: E402
+from archive.ingest.clipping import prepare  # noqa: E402
+from archive.ingest.furniture import Furniture, load_furniture  # noqa: E402
 from archive.ingest.layout import lay_out, units  # noqa: E402
 
 STOPLIST = justext.get_stoplist("English")
@@ -60,7 +60,7 @@ def score(gold_path: Path, furniture: Furniture) -> dict[str, dict[str, int]]:
     raw = clipping.read_bytes()
     text = raw.decode(gold["encoding"]).removeprefix("\ufeff")
     article = {line: is_article for line, is_article in gold_lines(text, gold)}
-    lines, ghosts, everything = prepared(raw, clipping.name, furniture)
+    lines, ghosts, everything = prepare(raw, clipping.name, furniture)
     blocks = [unit for unit in units(lines, ghosts) if not unit.ghost]
     kept_by: dict[str, set[int]] = {}
     for name, settings in SETTINGS.items():

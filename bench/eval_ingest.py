@@ -38,8 +38,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.clippings import Clipping, load_furniture, parse_clipping  # noqa: E402
-from archive.errors import ContentError  # noqa: E402
+from archive.core.errors import ContentError  # noqa: E402
+from archive.ingest.clipping import Clipping, parse_clipping  # noqa: E402
+from archive.ingest.furniture import load_furniture  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 FURNITURE = ROOT / "content" / "data" / "furniture.txt"
@@ -171,13 +172,9 @@ def _cut_tails(
     return found
 
 
-def current_parser(new: bool = False) -> Parse:
+def current_parser() -> Parse:
     """The project's parser with the editors' furniture file."""
     furniture = load_furniture(FURNITURE)
-    if new:
-        from archive.ingest.analysis import analyse
-
-        return lambda raw, name: analyse(raw, name, furniture)  # type: ignore[return-value]
     return lambda raw, name: parse_clipping(raw, name, furniture)
 
 
@@ -324,9 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--corpus", type=Path, default=CORPUS)
     options.add_argument("--json", action="store_true", help="print the totals and misses as JSON")
     options.add_argument("--verbose", action="store_true", help="list every miss")
-    options.add_argument("--new", action="store_true", help="the new parser")
     args = options.parse_args(argv)
-    total, scores = evaluate(args.corpus, current_parser(args.new))
+    total, scores = evaluate(args.corpus)
     if args.json:
         payload = {"totals": total, "clippings": [asdict(s) for s in scores]}
         print(json.dumps(payload, indent=2, default=str, ensure_ascii=False))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "content" / "clippings"  # the raw originals
 SOURCES = (
     "Xinhua", "Global Times", "EIRNS", "People's Daily", "WION", "Hindustan Times",
     "Dawn", "TASS", "Kabul Times", "The Diplomat", "Asia Times", "South China Post",

@@ -1,51 +1,42 @@
-"""Shared fixtures: the site built from the shipped content, builds of edited copies, Chromium."""
+"""Shared fixtures: a small fixture archive (built, or a copy to edit), the shipped site, Chromium."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from archive_builder import FixtureArchive, run_pelican, small_archive
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "content" / "clippings"  # the raw originals, as shipped
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 ]  # fmt: skip
 
 
-def run_pelican(
-    content: Path, output: Path, cache: Path, *settings: str
-) -> subprocess.CompletedProcess[str]:
-    """Build as an operator would: the pelican command with the project's settings."""
-    command = [
-        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "--log-handler", "plain", "-e", f'ARCHIVE_CACHE="{cache}"', *settings,
-    ]  # fmt: skip
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture archive (``archive_builder.small_archive``), built once."""
+    return small_archive(tmp_path_factory.mktemp("small-archive")).built()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once from the shipped ``content/``."""
-    output = tmp_path_factory.mktemp("site")
-    result = run_pelican(ROOT / "content", output, tmp_path_factory.mktemp("cache"))
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from the shipped ``content/`` (for ``test_shipped_site.py`` only)."""
+    output = tmp_path_factory.mktemp("shipped-site")
+    result = run_pelican(ROOT / "content", output, tmp_path_factory.mktemp("shipped-cache"))
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
 
 @pytest.fixture
-def content_copy(tmp_path: Path) -> Iterator[Path]:
-    """A copy of ``content/`` that a test may break."""
-    copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
-    yield copy
+def archive(tmp_path: Path) -> FixtureArchive:
+    """A fresh copy of the small fixture archive that a test may edit or break."""
+    return small_archive(tmp_path / "archive")
 
 
 def page(path: Path) -> BeautifulSoup:

@@ -1,8 +1,9 @@
 """Sites and browsers for the search tests.
 
-Both sites are built by Pelican with the project's settings, as an operator
-builds them, search indexes included: the shipped archive (the five seed
-articles) and a synthetic archive from ``bench/generate.py``.
+The synthetic archive is built by Pelican with the project's settings, as an
+operator builds it, search indexes included: ``bench/generate.py`` writes its
+articles from the project's seed clippings (``content/clippings``). The small
+fixture archive is conftest's ``site``.
 """
 
 from __future__ import annotations
@@ -85,12 +86,6 @@ ENGINE_SEARCH = """async ([text, asYouType, filters]) => {
   }
   return {total: found.total, top, facets: found.facets};
 }"""
-
-
-@cache
-def shipped_site(base: Path) -> Path:
-    """The shipped archive, built once per test session (``base`` is its temp folder)."""
-    return build_site(ROOT / "content", base / "shipped-site", base / "shipped-cache")
 
 
 @cache

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from archive_builder import FACTS, NOTES
 from conftest import open_page
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-SLUG = "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president"
-NOTE = "putin-xi-call-was-on-wednesday"
+NOTE = FACTS.note_on_article
+SLUG = str(NOTES[NOTE]["article"])
 SIDENOTE = f"#sidenote-{NOTE}"
 REFERENCE = "Editor's note on “on Tuesday”"
 

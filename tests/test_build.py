@@ -1,4 +1,4 @@
-"""The site built from the shipped content: pages, structure, data, and failed builds."""
+"""A built archive (the small fixture archive): pages, structure, data, and failed builds."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, page, run_pelican
+from archive_builder import ARTICLES, FACTS, FixtureArchive
+from conftest import page
 
 from archive.sitecheck import check_site
-
-FURNITURE = ["Go to home page", "Back to top", "Suggest To A Friend", "Home >", "China News"]
 
 
 def articles(site: Path) -> list[dict]:
@@ -26,35 +25,42 @@ def body_text(site: Path, url: str) -> str:
 def test_home_lists_every_article_newest_first(site: Path) -> None:
     home = page(site / "index.html")
     dates = [t["datetime"] for t in home.select(".article-list time")]
-    assert len(dates) == len(list((ROOT / "content" / "articles").glob("*.md"))) == 5
+    assert len(dates) == len(FACTS.articles) == 4
     assert dates == sorted(dates, reverse=True)
-    assert (dates[0], dates[-1]) == ("2021-08-29", "2021-08-16")
+    assert (dates[0], dates[-1]) == ("2023-04-03", "2023-03-08")
     titles = [a.get_text() for a in home.select(".article-list__title a")]
     assert titles == [a["title"] for a in articles(site)]
+    assert [a["slug"] for a in articles(site)][:2] == list(FACTS.articles[:2])
 
 
 def test_articles_json_describes_each_page(site: Path) -> None:
-    seeds = {p.name for p in SEEDS.glob("*.txt")}
+    written = {entry.slug: entry for entry in ARTICLES}
     for record in articles(site):
-        assert record["source_file"] in seeds
+        entry = written[record["slug"]]
+        assert record["source_file"] == entry.source_file
+        assert (record["title"], record["date"]) == (entry.title, entry.date)
         doc = page(site / record["url"])
         assert doc.h1.get_text() == record["title"]
         assert doc.select_one(".article__header time")["datetime"] == record["date"]
         assert record["source_file"] in doc.select_one(".article__header").get_text()
-    assert {r["source_file"] for r in articles(site)} == seeds
+    assert {r["slug"] for r in articles(site)} == set(written)
 
 
-def test_every_sentence_of_each_clipping_is_on_its_page_and_no_furniture(site: Path) -> None:
-    for record in articles(site):
-        text = body_text(site, record["url"])
-        raw = (SEEDS / record["source_file"]).read_text(encoding="utf-8")
-        for line in raw.splitlines():
-            line = " ".join(line.replace("\xa0", " ").split())
-            line = re.sub(r"^date \d{4}-\d{2}-\d{2} ", "", line)
-            if line and not any(f in line for f in FURNITURE) and line != record["title"]:
-                assert line in text, f"{record['source_file']}: lost {line[:60]!r}"
-        for furniture in FURNITURE:
-            assert furniture not in text
+def test_every_paragraph_of_each_article_is_on_its_page(site: Path) -> None:
+    for entry in ARTICLES:
+        text = body_text(site, f"articles/{entry.slug}.html")
+        for paragraph in entry.paragraphs:
+            assert paragraph in text, f"{entry.slug}: lost {paragraph[:60]!r}"
+
+
+def test_articles_are_the_markdown_files_only(archive: FixtureArchive) -> None:
+    """Raw clippings kept beside the articles (content/clippings) are never read as content."""
+    clippings = archive.content / "clippings"
+    clippings.mkdir()
+    (clippings / "raw.txt").write_text("date 2023-03-10 A raw clipping\n\nText.\n", "utf-8")
+    site = archive.built()
+    assert len(articles(site)) == len(FACTS.articles)
+    assert not list(site.rglob("*.txt"))
 
 
 def test_pages_are_well_formed_and_load_nothing_from_outside(site: Path) -> None:
@@ -68,19 +74,21 @@ def test_pages_are_well_formed_and_load_nothing_from_outside(site: Path) -> None
         assert all(re.fullmatch(r"p\d+", i) for i in ids)
 
 
-def test_month_archive_and_404_exist(site: Path) -> None:
-    month = page(site / "archive" / "2021" / "08" / "index.html")
-    assert len(month.select(".article-list__item")) == 5
-    assert "August 2021" in month.h1.get_text()
+def test_month_archives_and_404_exist(site: Path) -> None:
+    for month, count in FACTS.months:
+        year, number = month.split("-")
+        archive = page(site / "archive" / year / number / "index.html")
+        assert len(archive.select(".article-list__item")) == count
+        dates = [t["datetime"] for t in archive.select(".article-list time")]
+        assert dates and all(d.startswith(month) for d in dates)
+    assert "March 2023" in page(site / "archive" / "2023" / "03" / "index.html").h1.get_text()
     assert "not found" in page(site / "404.html").h1.get_text().lower()
 
 
-def test_bad_front_matter_fails_the_build_naming_file_and_line(
-    content_copy: Path, tmp_path: Path
-) -> None:
-    bad = content_copy / "articles" / "bad.md"
+def test_bad_front_matter_fails_the_build_naming_file_and_line(archive: FixtureArchive) -> None:
+    bad = archive.content / "articles" / "bad.md"
     bad.write_text("---\ntitle: Broken\ndate: [2021\n---\n\nText.\n", encoding="utf-8")
-    result = run_pelican(content_copy, tmp_path / "out", tmp_path / "cache")
+    result = archive.build()
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert re.search(r"articles/bad\.md:4: front matter is not valid YAML", output)
@@ -88,9 +96,9 @@ def test_bad_front_matter_fails_the_build_naming_file_and_line(
     assert bad.read_text(encoding="utf-8").startswith("---\ntitle: Broken")  # nothing lost
 
 
-def test_a_bad_date_names_its_line(content_copy: Path, tmp_path: Path) -> None:
-    bad = content_copy / "articles" / "bad-date.md"
+def test_a_bad_date_names_its_line(archive: FixtureArchive) -> None:
+    bad = archive.content / "articles" / "bad-date.md"
     bad.write_text("---\ntitle: Broken\n\ndate: 2021-13-45\n---\n\nText.\n", encoding="utf-8")
-    result = run_pelican(content_copy, tmp_path / "out", tmp_path / "cache")
+    result = archive.build()
     assert result.returncode == 1
     assert re.search(r"articles/bad-date\.md:4: front matter 'date'", result.stdout + result.stderr)

@@ -3,11 +3,9 @@
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from archive_builder import REGISTRY, FixtureArchive
 
-from archive.candidates import run_candidates
-
-REGISTRY = ROOT / "content" / "data" / "entities.yaml"
+from archive.entities.candidates import run_candidates
 
 
 def article(folder: Path, slug: str, *paragraphs: str) -> None:
@@ -20,14 +18,16 @@ def article(folder: Path, slug: str, *paragraphs: str) -> None:
 def test_report_lists_recurring_unregistered_names_with_an_example(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article(tmp_path, "one", "Xi Jinping met Karim Massimov in Astana on Monday.")
-    article(tmp_path, "two", "Karim Massimov later flew home from Astana.", "Putin stayed.")
-    assert run_candidates(tmp_path, REGISTRY) == 0
+    registry = FixtureArchive(tmp_path / "archive").registry(REGISTRY)
+    articles = tmp_path / "archive" / "content" / "articles"
+    article(articles, "one", "Anna Berg met Ivo Sand in Tarrow on Monday.")
+    article(articles, "two", "Ivo Sand later flew home from Tarrow.", "Lind stayed.")
+    assert run_candidates(articles, registry) == 0
     report = capsys.readouterr().out
-    assert "Karim Massimov  (2 articles)" in report
-    assert "Astana" in report
-    assert "e.g. Xi Jinping met Karim Massimov in Astana on Monday." in report
-    assert "Xi Jinping" not in report.split("e.g.")[0]  # registered names are never listed
+    assert "Ivo Sand  (2 articles)" in report
+    assert "Tarrow" in report
+    assert "e.g. Anna Berg met Ivo Sand in Tarrow on Monday." in report
+    assert "Anna Berg" not in report.split("e.g.")[0]  # registered names are never listed
 
 
 def test_a_broken_registry_is_reported_not_raised(

@@ -1,4 +1,6 @@
-"""The chronology: reports merged into events, editors' corrections, iCalendar, the seeds.
+"""The chronology: reports merged into events, editors' corrections, iCalendar.
+
+The shipped seeds' chronology is checked in ``test_shipped_site.py``.
 
 Expected dates are read off the calendar and the texts (25 August 2021 was a
 Wednesday), never taken from the code's output.
@@ -12,29 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from archive.chronology import (
-    Correction,
-    Event,
-    apply_corrections,
-    chronology_json,
-    events_by_article,
-    events_by_entity,
-    load_corrections,
-    merge_reports,
-    precision_of,
-    title,
-    to_icalendar,
-)
-from archive.clippings import load_furniture, read_clipping
-from archive.errors import ContentError
-from archive.events import ArticleText, Report, extract_reports, load_cues
-from archive.mentions import Matcher
-from archive.registry import load_registry
-from archive.text import Paragraph
+from archive.chronology.corrections import Correction, apply_corrections, load_corrections
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
+from archive.chronology.icalendar import to_icalendar
+from archive.chronology.merge import merge_reports, title
+from archive.chronology.periods import precision_of
+from archive.chronology.reports import Report
+from archive.core.errors import ContentError
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "content" / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "modi": "Narendra Modi"}
 THU_26_AUG = D(2021, 8, 26)
@@ -409,103 +396,3 @@ def test_icalendar_lines_end_in_crlf_and_fold_at_75_octets() -> None:
     assert max(len(line) for line in physical) <= 75
     assert all(line.decode("utf-8") for line in physical if line)  # no character cut in two
     assert f"A sentence of {'a' * 40}{'é’' * 60}." in "".join(calendar_lines(merged(long)))
-
-
-# ---- the five seed clippings -------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def seeds() -> tuple[list[Report], dict[str, list[str]], list[Event]]:
-    """Reports and events of the seeds; articles are named by their clipping's file name."""
-    registry = load_registry(DATA / "entities.yaml")
-    matcher, cues = Matcher(registry), load_cues(DATA / "event_cues.yaml")
-    furniture = load_furniture(DATA / "furniture.txt")
-    types = {entity.id: entity.type for entity in registry.entities.values()}
-    reports, texts = [], {}
-    for path in sorted(SEEDS.glob("*.txt")):
-        clipping = read_clipping(path, furniture)[1]
-        slug = path.name[:3]
-        texts[slug] = clipping.paragraphs
-        paragraphs = [Paragraph(f"p{i + 1}", t) for i, t in enumerate(clipping.paragraphs)]
-        article = ArticleText(slug, clipping.date, paragraphs)
-        reports += extract_reports(article, matcher.find(clipping.paragraphs), types, cues)
-    names = {entity.id: entity.name for entity in registry.entities.values()}
-    return reports, texts, merge_reports(reports, names)
-
-
-def find(events: list[Event], ident: str) -> Event:
-    return next(e for e in events if e.id == ident)
-
-
-def test_seed_xi_putin_call(seeds: tuple[list[Report], dict[str, list[str]], list[Event]]) -> None:
-    event = find(seeds[2], "2021-08-25-call-vladimir-putin-xi-jinping")
-    assert (event.date, event.title) == ("2021-08-25", "Phone call: Vladimir Putin and Xi Jinping")
-    assert event.articles == ("000", "002", "001", "003")
-    by_article = {r.article: (r.date_text, r.value, r.rule) for r in event.reports if r.value}
-    assert by_article == {
-        "000": ("on Tuesday", "2021-08-24", "weekday-before-publication"),
-        "001": ("on Wednesday", "2021-08-25", "weekday-before-publication"),
-        "002": ("today", "2021-08-25", "today"),
-    }
-    assert all(not r.value for r in event.reports if r.article == "003")
-    assert [d.to_dict() for d in event.discrepancies] == [
-        {
-            "field": "date",
-            "values": [
-                {"value": "2021-08-24", "articles": ["000"]},
-                {"value": "2021-08-25", "articles": ["001", "002"]},
-            ],
-        }
-    ]
-
-
-@pytest.mark.parametrize(
-    ("ident", "articles", "rules"),
-    [
-        ("2021-07-meeting-abdul-ghani-baradar-taliban", ("001",), {"last-month"}),
-        ("2021-08-15-takeover-taliban", ("001", "003"), {"explicit-date-year-from-publication"}),
-        ("2021-08-16-call-sergey-lavrov-wang-yi", ("004",), {"explicit-date"}),
-        ("2021-08-24-meeting-sigrid-kaag-wang-yi", ("000",), {"weekday-before-publication"}),
-        ("2021-08-24-summit-g7", ("001",), {"offset-from-anchor"}),
-        ("2021-08-25-meeting-narendra-modi-vladimir-putin", ("001",), {"same-day-as-anchor"}),
-        ("2021-09-summit-shanghai-cooperation-organization", ("000",), {"part-of-month"}),
-        ("undated-meeting-abdul-salam-hanafi-wang-yu", ("001",), {"no-date-words"}),
-    ],
-)
-def test_seed_events(
-    seeds: tuple[list[Report], dict[str, list[str]], list[Event]],
-    ident: str,
-    articles: tuple[str, ...],
-    rules: set[str],
-) -> None:
-    event = find(seeds[2], ident)
-    assert event.articles == articles
-    assert {r.rule for r in event.reports} == rules
-
-
-def test_seed_sources_quote_their_articles(
-    seeds: tuple[list[Report], dict[str, list[str]], list[Event]],
-) -> None:
-    reports, texts, events = seeds
-    assert sum(len(e.reports) for e in events) == len(reports)
-    for source in reports:
-        paragraph = texts[source.article][int(source.paragraph.removeprefix("p")) - 1]
-        assert paragraph[source.quote_start : source.quote_end] == source.quote
-        assert source.date_text in source.quote
-
-
-def test_shipped_corrections_apply_to_the_seed_chronology(
-    seeds: tuple[list[Report], dict[str, list[str]], list[Event]],
-) -> None:
-    registry = load_registry(DATA / "entities.yaml")
-    names = {entity.id: entity.name for entity in registry.entities.values()}
-    applied = apply_corrections(seeds[2], load_corrections(DATA / "corrections.yaml"), names)
-    assert sum(len(e.reports) for e in applied) == len(seeds[0])
-
-
-def test_seed_chronology_is_in_date_order(
-    seeds: tuple[list[Report], dict[str, list[str]], list[Event]],
-) -> None:
-    dated = [e.date for e in seeds[2] if e.date]
-    assert dated[0] == "2021-07" and dated[-1] == "2021-09"
-    assert [e.date for e in seeds[2]].index("") == len(dated)

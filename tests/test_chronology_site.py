@@ -1,4 +1,7 @@
-"""The chronology page, its data, the calendar, and the events on article and entity pages."""
+"""The chronology page, its data, the calendar, and the events on article and entity pages.
+
+On the small fixture archive, whose events are read off its texts in ``FACTS``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from conftest import page, run_pelican
+from archive_builder import FACTS, FixtureArchive
+from conftest import page
 
 
 def chronology(site: Path) -> dict:
@@ -53,8 +57,25 @@ def test_page_shows_each_event_with_linked_participants_and_passages(site: Path)
     assert dates == sorted(dates, key=lambda d: (d[:7], d))
 
 
+def test_the_fixture_archive_has_the_events_its_texts_report(site: Path) -> None:
+    data = chronology(site)
+    events = {e["id"]: e for e in data["events"]}
+    assert list(events) == [FACTS.call, FACTS.meeting]  # in date order
+    call = events[FACTS.call]
+    assert (call["date"], call["precision"]) == ("2023-03-08", "day")
+    (discrepancy,) = call["discrepancies"]
+    values = [(v["value"], tuple(sorted(v["articles"]))) for v in discrepancy["values"]]
+    assert values == [(d, tuple(sorted(a))) for d, a in FACTS.call_dates]
+    meeting = events[FACTS.meeting]
+    assert meeting["title"] == "Berg meets the ambassador"
+    assert meeting["corrected"]["reason"] == "The report names the ambassador in full."
+    assert [r["id"] for r in data["rejected"]] == [FACTS.rejected]
+    assert data["rejected"][0]["rejected"]["reason"] == "A plan, not an event."
+
+
 def test_disagreeing_sources_are_flagged_and_none_dropped(site: Path) -> None:
     doc = page(site / "chronology.html")
+    assert any(e["discrepancies"] for e in chronology(site)["events"])  # there is one to check
     for event in chronology(site)["events"]:
         entry = doc.find(id=event["id"])
         flagged = entry.select_one(".event__discrepancy")
@@ -71,6 +92,8 @@ def test_disagreeing_sources_are_flagged_and_none_dropped(site: Path) -> None:
 def test_gaps_between_days_are_visible(site: Path) -> None:
     doc = page(site / "chronology.html")
     items = doc.select(".timeline > li")
+    gaps = [item for item in items if "gap" in item.get("class", [])]
+    assert len(gaps) == 1 and gaps[0].get_text().startswith("11")  # 8 to 20 March
     for before, gap, after in zip(items, items[1:], items[2:], strict=False):
         if "gap" not in gap.get("class", []):
             continue
@@ -107,15 +130,15 @@ def test_calendar_has_one_event_per_dated_entry(site: Path) -> None:
 
 
 def test_an_unknown_event_in_the_corrections_fails_with_file_and_line(
-    content_copy: Path, tmp_path: Path
+    archive: FixtureArchive,
 ) -> None:
-    corrections = content_copy / "data" / "corrections.yaml"
+    corrections = archive.content / "data" / "corrections.yaml"
     text = corrections.read_text(encoding="utf-8")
     corrections.write_text(
         text + "\n- reject: 2021-08-99-call-nobody\n  reason: test\n", encoding="utf-8"
     )
     line = len(text.splitlines()) + 2
-    result = run_pelican(content_copy, tmp_path / "out", tmp_path / "cache")
+    result = archive.build()
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert re.search(rf"data/corrections\.yaml:{line}: .*2021-08-99-call-nobody", output), output[
@@ -125,15 +148,15 @@ def test_an_unknown_event_in_the_corrections_fails_with_file_and_line(
 
 
 def test_an_unknown_entity_in_the_corrections_fails_with_file_and_line(
-    content_copy: Path, tmp_path: Path
+    archive: FixtureArchive,
 ) -> None:
-    corrections = content_copy / "data" / "corrections.yaml"
-    text = corrections.read_text(encoding="utf-8").replace(
-        "[abdul-ghani-baradar, wang-yi]", "[abdul-ghani-baradar, nobody-at-all]"
-    )
+    corrections = archive.content / "data" / "corrections.yaml"
+    before = corrections.read_text(encoding="utf-8")
+    text = before.replace("- karl-lind", "- nobody-at-all")
+    assert text != before
     corrections.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "nobody-at-all" in row)
-    result = run_pelican(content_copy, tmp_path / "out", tmp_path / "cache")
+    result = archive.build()
     assert result.returncode == 1
     assert re.search(
         rf"data/corrections\.yaml:{line}: .*nobody-at-all", result.stdout + result.stderr

@@ -1,4 +1,4 @@
-"""Entity sidebars, mention links, entity pages and entities.json in the built site."""
+"""Entity sidebars, mention links, entity pages and entities.json in a built fixture archive."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from archive_builder import ARTICLES, FACTS, REGISTRY, FixtureArchive
 from bs4 import BeautifulSoup
-from conftest import ROOT, page, run_pelican
+from conftest import page
+
+DATES = {entry.slug: entry.date for entry in ARTICLES}
 
 
 def load(site: Path, name: str) -> dict:
@@ -59,7 +62,9 @@ def test_only_first_mention_per_paragraph_is_linked(site: Path) -> None:
 def test_entity_page_shows_each_mention_in_its_sentence(site: Path) -> None:
     entities = load(site, "entities.json")["entities"]
     mentioned = [e for e in entities if e["mentions"]]
-    assert len(mentioned) >= 30
+    assert {e["id"] for e in mentioned} == {str(e["id"]) for e in REGISTRY}  # each is in a text
+    norland = next(e for e in mentioned if e["id"] == "norland")  # counted by hand: 5 + 1
+    assert (norland["mentions"], len(norland["articles"])) == (6, 1)  # so "more mentions"
     for entity in mentioned:
         doc = page(site / entity["url"])
         assert doc.h1.get_text() == entity["name"]
@@ -94,33 +99,31 @@ def test_entity_index_groups_by_type_with_counts(site: Path) -> None:
     assert listed == {e["id"] for e in load(site, "entities.json")["entities"]}
 
 
-def test_a_bad_registry_entry_fails_the_build_with_file_and_line(
-    content_copy: Path, tmp_path: Path
-) -> None:
-    registry = content_copy / "data" / "entities.yaml"
+def test_a_bad_registry_entry_fails_the_build_with_file_and_line(archive: FixtureArchive) -> None:
+    registry = archive.content / "data" / "entities.yaml"
     registry.write_text(
         registry.read_text(encoding="utf-8") + "\n- id: mystery\n  name: Mystery\n  type: planet\n",
         encoding="utf-8",
     )
     line = registry.read_text(encoding="utf-8").splitlines().index("  type: planet") + 1
-    result = run_pelican(content_copy, tmp_path / "out", tmp_path / "cache")
+    result = archive.build()
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert re.search(rf"data/entities\.yaml:{line}: .*planet", output), output[-2000:]
     assert "Traceback" not in output
 
 
-def test_entity_pages_are_split_into_pages_of_appearances(tmp_path: Path) -> None:
-    output = tmp_path / "out"
-    result = run_pelican(
-        ROOT / "content", output, tmp_path / "cache", "ENTITY_APPEARANCES_PER_PAGE=2"
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    china = next(e for e in load(output, "entities.json")["entities"] if e["id"] == "china")
-    pages = [output / "entities" / "china" / "index.html"]
+def test_entity_pages_are_split_into_pages_of_appearances(archive: FixtureArchive) -> None:
+    output = archive.built("ENTITY_APPEARANCES_PER_PAGE=2")
+    berg = next(e for e in load(output, "entities.json")["entities"] if e["id"] == "anna-berg")
+    assert len(berg["articles"]) == len(FACTS.articles) == 4  # she is in every article
+    pages = [output / "entities" / "anna-berg" / "index.html"]
     while (link := page(pages[-1]).find("a", rel="next")) is not None:
         pages.append((pages[-1].parent / link["href"]).resolve())
-    assert len(pages) == -(-len(china["articles"]) // 2)
+    assert len(pages) == -(-len(berg["articles"]) // 2) == 2
     listed = [a["href"].split("/")[-1] for p in pages for a in page(p).select(".appearance h3 a")]
-    assert listed == [f"{slug}.html" for slug in china["articles"]]
+    assert listed == [f"{slug}.html" for slug in berg["articles"]]
+    assert sorted(listed) == sorted(f"{slug}.html" for slug in FACTS.articles)
+    dates = [DATES[name.removesuffix(".html")] for name in listed]
+    assert dates == sorted(dates, reverse=True)  # newest first
     assert page(pages[-1]).find("a", rel="prev") is not None

@@ -11,14 +11,19 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from archive.clippings import load_furniture, read_clipping
-from archive.ingest import escape_markdown, ingest, make_slug, run_ingest
-from archive.markdown import renderer, split_front_matter
-from archive.text import paragraphs
+from archive.ingest.articles import escape_markdown, ingest, make_slug, run_ingest
+from archive.ingest.clipping import read_clipping
+from archive.ingest.furniture import load_furniture
+from archive.site.markdown import renderer, split_front_matter
+from archive.site.text import paragraphs
 
 FURNITURE = ROOT / "content" / "data" / "furniture.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "clippings"
 HEADLINED = "002_a6c61233ce6e330f.txt"
+SEED_NAMES = (
+    "000_8b3231d21d1508c7.txt", "001_811a545a56f5e34d.txt", HEADLINED,
+    "003_5cec631d11b9ee3c.txt", "004_52ee514e77fbdb24.txt",
+)  # fmt: skip
 KEYS = ["title", "date", "source", "source_file", "slug", "checksum", "ingested"]
 
 
@@ -29,11 +34,11 @@ def articles(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def clippings(tmp_path: Path) -> Path:
-    """A writable copy of the seed clippings."""
+    """A writable copy of the five seed clippings (whatever else content/clippings holds)."""
     folder = tmp_path / "clippings"
-    shutil.copytree(SEEDS, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
+    folder.mkdir()
+    for name in SEED_NAMES:
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
     return folder
 
 
@@ -49,12 +54,14 @@ def only_article(articles: Path) -> Path:
 # ---- the seeds ------------------------------------------------------------------------
 
 
-def test_seeds_become_one_article_each_with_exact_front_matter(articles: Path) -> None:
-    report = ingest([SEEDS], articles, FURNITURE)
+def test_seeds_become_one_article_each_with_exact_front_matter(
+    articles: Path, clippings: Path
+) -> None:
+    report = ingest([clippings], articles, FURNITURE)
     assert report.exit_status == 0
     assert [outcome.status for outcome in report.outcomes] == ["imported"] * 5
     written = {str(meta(path)["source_file"]): path for path in articles.glob("*.md")}
-    assert sorted(written) == sorted(path.name for path in SEEDS.glob("*.txt"))
+    assert sorted(written) == sorted(SEED_NAMES)
     for name, path in written.items():
         data = meta(path)
         derived = name != HEADLINED and not name.startswith("004_")
@@ -72,8 +79,10 @@ def test_slug_is_date_and_title_words(articles: Path) -> None:
     assert only_article(articles).name == f"{slug}.md"
 
 
-def test_the_rendered_article_shows_the_published_paragraphs(articles: Path) -> None:
-    ingest([SEEDS], articles, FURNITURE)
+def test_the_rendered_article_shows_the_published_paragraphs(
+    articles: Path, clippings: Path
+) -> None:
+    ingest([clippings], articles, FURNITURE)
     furniture = load_furniture(FURNITURE)
     for path in articles.glob("*.md"):
         document = split_front_matter(path.read_text(encoding="utf-8"), path)
@@ -83,10 +92,10 @@ def test_the_rendered_article_shows_the_published_paragraphs(articles: Path) -> 
         assert document.meta["title"] == clipping.title
 
 
-def test_running_again_changes_nothing(articles: Path) -> None:
-    ingest([SEEDS], articles, FURNITURE)
+def test_running_again_changes_nothing(articles: Path, clippings: Path) -> None:
+    ingest([clippings], articles, FURNITURE)
     before = {path: (path.read_bytes(), path.stat().st_ino) for path in articles.iterdir()}
-    report = ingest([SEEDS], articles, FURNITURE)
+    report = ingest([clippings], articles, FURNITURE)
     assert [outcome.status for outcome in report.outcomes] == ["unchanged"] * 5
     assert {path: (path.read_bytes(), path.stat().st_ino) for path in articles.iterdir()} == before
     assert report.summary() == "5 clippings: 5 unchanged"
@@ -277,11 +286,11 @@ def test_run_ingest_prints_progress_and_returns_the_status(
 
 
 def test_a_bad_furniture_pattern_stops_ingest_before_any_write(
-    tmp_path: Path, articles: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, articles: Path, clippings: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     patterns = tmp_path / "furniture.txt"
     patterns.write_text("share\n[unclosed\n", encoding="utf-8")
-    assert run_ingest([SEEDS], articles, patterns) == 1
+    assert run_ingest([clippings], articles, patterns) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"error: {patterns}:2: bad pattern '[unclosed'")
     assert not articles.exists()

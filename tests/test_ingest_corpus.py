@@ -46,7 +46,7 @@ KNOWN_MISSES = {
 
 @pytest.fixture(scope="module")
 def result() -> tuple[dict[str, Any], list[Score]]:
-    return evaluate(CORPUS, current_parser(new=True))
+    return evaluate(CORPUS, current_parser())
 
 
 def test_the_corpus_figures_are_exactly_those_recorded(

@@ -1,4 +1,4 @@
-"""Entity mentions: the five seed articles, and hand-written articles that stress the rules.
+"""Entity mentions: hand-written articles that stress the rules (the seeds: test_shipped_site).
 
 Every test runs with both scanners: they must agree on everything.
 """
@@ -10,18 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.markdown import renderer, split_front_matter
-from archive.mentions import (
-    AutomatonScanner,
-    Candidate,
-    Matcher,
-    Mention,
-    RegexScanner,
-    Scanner,
-    candidates,
-)
-from archive.registry import Claim, Registry, load_registry
-from archive.text import paragraphs
+from archive.entities.candidates import Candidate, candidates
+from archive.entities.mentions import AutomatonScanner, Matcher, Mention, RegexScanner, Scanner
+from archive.entities.registry import Claim, Registry, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -237,88 +228,6 @@ def test_paragraph_numbers_follow_the_paragraphs_given(matcher: Matcher) -> None
     assert [(m.paragraph, m.start) for m in matcher.find(["No one.", "", "Ask Xinhua."])] == [
         (2, 4)
     ]
-
-
-# ---- the five seed articles ------------------------------------------------------
-
-SEED_ENTITIES = {
-    "000_8b3231d21d1508c7.txt": {
-        "russia", "vladimir-putin", "china", "xi-jinping", "afghanistan", "xinhua",
-        "shanghai-cooperation-organization", "india", "kazakhstan", "kyrgyzstan", "pakistan",
-        "tajikistan", "uzbekistan", "dushanbe", "wang-yi", "netherlands", "sigrid-kaag",
-        "united-states", "kabul-airport", "un-security-council",
-    },
-    "001_811a545a56f5e34d.txt": {
-        "china", "xi-jinping", "russia", "vladimir-putin", "moscow", "afghanistan", "kabul",
-        "taliban", "g7", "narendra-modi", "xinhua", "global-times", "wang-yu",
-        "abdul-salam-hanafi", "communist-party-of-china", "yang-jiechi", "cpc-political-bureau",
-        "central-foreign-affairs-commission", "brics", "united-states", "wang-wenbin",
-        "abdul-ghani-baradar", "wang-yi", "etim",
-    },
-    "002_a6c61233ce6e330f.txt": {
-        "eirns", "china", "xi-jinping", "afghanistan", "russia", "vladimir-putin",
-        "united-states", "kremlin", "shanghai-cooperation-organization",
-    },
-    "003_5cec631d11b9ee3c.txt": {
-        "china", "xi-jinping", "russia", "vladimir-putin", "afghanistan", "kabul",
-        "peoples-daily", "beijing", "united-states", "taiwan", "hong-kong", "xinjiang",
-        "south-china-sea", "moscow",
-    },
-    "004_52ee514e77fbdb24.txt": {
-        "wang-yi", "russia", "sergey-lavrov", "afghanistan", "taliban", "china", "etim", "kabul",
-    },
-}  # fmt: skip
-
-
-def seed_paragraphs() -> dict[str, list[str]]:
-    """Each imported seed's paragraphs as the site shows them, by the clipping it came from."""
-    md = renderer()
-    articles = {}
-    for path in sorted((ROOT / "content" / "articles").glob("*.md")):
-        document = split_front_matter(path.read_text(encoding="utf-8"), path)
-        html = md.render(document.body)
-        articles[document.meta["source_file"]] = [block.text for block in paragraphs(html)]
-    return articles
-
-
-@pytest.fixture(scope="module")
-def seeds() -> dict[str, list[str]]:
-    return seed_paragraphs()
-
-
-@pytest.fixture
-def shipped(scanner: Callable[[Mapping[str, Claim]], Scanner]) -> Matcher:
-    return Matcher(load_registry(ROOT / "content" / "data" / "entities.yaml"), scanner)
-
-
-@pytest.mark.parametrize("source", sorted(SEED_ENTITIES))
-def test_each_seed_article_mentions_exactly_its_entities(
-    shipped: Matcher, seeds: dict[str, list[str]], source: str
-) -> None:
-    assert {m.entity_id for m in shipped.find(seeds[source])} == SEED_ENTITIES[source]
-
-
-def test_the_three_wangs_of_seed_001(shipped: Matcher, seeds: dict[str, list[str]]) -> None:
-    wangs = [(m.text, m.entity_id) for m in shipped.find(seeds["001_811a545a56f5e34d.txt"])]
-    wangs = [pair for pair in wangs if pair[0].startswith("Wang")]
-    assert wangs == [
-        ("Wang Yu", "wang-yu"),
-        ("Wang", "wang-yu"),  # "Chinese ambassador Wang in Kabul"
-        ("Wang Wenbin", "wang-wenbin"),
-        ("Wang", "wang-yu"),  # "Chinese Ambassador Wang", right after Wang Wenbin
-        ("Wang Yi", "wang-yi"),
-    ]
-
-
-def test_surnames_of_seed_000(shipped: Matcher, seeds: dict[str, list[str]]) -> None:
-    mentions = shipped.find(seeds["000_8b3231d21d1508c7.txt"])
-    assert [(m.text, m.entity_id) for m in mentions if m.how == "surname"] == [
-        ("Xi", "xi-jinping"),
-        ("Wang", "wang-yi"),
-        ("Wang", "wang-yi"),
-        ("Kaag", "sigrid-kaag"),
-    ]
-    assert ("Dusambe", "dushanbe") in [(m.text, m.entity_id) for m in mentions]
 
 
 # ---- candidates for the registry --------------------------------------------------

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import ContentError
-from archive.registry import Claim, Entity, RegistryError, load_registry, match_forms
+from archive.core.errors import ContentError
+from archive.entities.registry import Claim, Entity, RegistryError, load_registry, match_forms
 
 SHIPPED = Path(__file__).resolve().parents[1] / "content" / "data" / "entities.yaml"
 
@@ -60,6 +60,22 @@ def test_surname_as_text_or_list_and_shared_surnames(tmp_path: Path) -> None:
     assert registry.claims["Wang"] == Claim("surname", ("wang-yi", "wang-yu"))
     assert registry.entities["jean-paul-marat"].surnames == ("Marat", "Sade")
     assert registry.claims["Wang Yi"] == Claim("alias", ("wang-yi",))
+
+
+def test_a_surname_may_be_several_words_or_follow_a_hyphenated_particle(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "- id: ursula-von-der-leyen\n  name: Ursula von der Leyen\n  type: person\n"
+        "  surname: von der Leyen\n"
+        "- id: bashar-al-assad\n  name: Bashar al-Assad\n  type: person\n  surname: Assad\n",
+    )
+    registry = load_registry(path)
+    assert registry.claims["von der Leyen"] == Claim("surname", ("ursula-von-der-leyen",))
+    assert registry.claims["Assad"] == Claim("surname", ("bashar-al-assad",))
+    # A part of a word is still not a surname.
+    assert "is not a word" in str(
+        problems(write(tmp_path, PERSON.replace("A Person", "Al-Asadi") + "  surname: Asad\n"))[0]
+    )
 
 
 def test_claims_cover_names_aliases_and_the_capitalised_form_of_lower_case_aliases(

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archive.dates import find_explicit_dates
 from archive.ingest.lines import has_clock, is_all_caps, items, without_clock, words
@@ -87,7 +87,7 @@ ORG_WORDS = frozenset(
         "presse", "associated", "reuters"
     }
 )  # fmt: skip
-_BY = re.compile(r"(?:^|\s)by\s+(?=[A-Z])", re.IGNORECASE)
+_BY = re.compile(r"(?:^|\s)(?i:by)\s+(?=[A-Z])")
 _GLUED_BY = re.compile(r"\s+By\s+(?=[A-Z])")
 _NAME_TAIL = re.compile(r"\s+(?:in|reporting from|from|at)\s+[A-Z][\w .'’-]*$")
 _AND = re.compile(r"\s*(,|\band\b|&)\s*", re.IGNORECASE)
@@ -127,17 +127,6 @@ class FoundDate:
     readings: tuple[datetime.date, ...] = ()  # both readings of an ambiguous a/b/yyyy
     month: int = 0
     day: int = 0
-
-
-@dataclass
-class DateChoice:
-    """The publication date chosen, its update, and how (for the report)."""
-
-    value: datetime.date
-    text: str
-    line: int
-    updated: datetime.date | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def _month_case(text: str) -> str:

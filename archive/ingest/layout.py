@@ -61,6 +61,9 @@ from archive.ingest.lines import (
 )
 
 KEEP_RULE = "furniture.txt keep"
+_KEPT_RULES = frozenset({"prose", "subheading", "unfinished-sentence"})
+_SENTENCE_WORDS = 5
+_SENTENCE_STOP_SHARE = 0.4  # function words: a sentence has many, a link title few
 _WRAP_WIDTH = 100
 _WRAP_SHORT = 0.75
 _SUBHEAD_WORDS = 10
@@ -70,7 +73,7 @@ _PROSE_IN_HEADER = 2  # a headline and a standfirst
 _SITE_WORDS = 8
 _PLACE_WORDS = 5
 _LABEL_WORDS = 4
-_BY_LINE = re.compile(r"by\s+[A-Z]", re.IGNORECASE)
+_BY_LINE = re.compile(r"(?i:by)\s+[A-Z]")
 _BYLINE_WORDS = 12
 _AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # "PTI" alone under the headline: the credit
 _CAPS_PREFIX = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …", "BREAKING: …"
@@ -88,7 +91,7 @@ _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:article|story|page|report|brief|post|transcript|content|material|video"
     r"|programme|program|episode)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
-    r"|trading name|the authors?\b|thanks for reading|subscribe|sign up|newsletter"
+    r"|trading name|the authors?\b|thanks for reading|subscribe\b|sign up\b|newsletter"
     r"|(?:media|press) contact|for (?:further|more) information)",
     re.IGNORECASE,
 )
@@ -267,9 +270,11 @@ def lay_out(
                           for ln in unit.lines]  # fmt: skip
         elif index <= end:
             rule = _body_rule(unit, found[index + 1] if index + 1 < len(found) else None)
-            if rule in ("prose", "subheading"):
+            if index == end and rule == "not-prose":
+                rule = "unfinished-sentence"  # the last sentence, its full stop lost
+            if rule in _KEPT_RULES:
                 layout.paragraphs.append(unit)
-            decisions += [Decision(ln.number, ln.text, rule in ("prose", "subheading"), rule)
+            decisions += [Decision(ln.number, ln.text, rule in _KEPT_RULES, rule)
                           for ln in unit.lines]  # fmt: skip
         else:
             rule = "closing-note" if index in closing else _trailer_rule(unit)
@@ -358,6 +363,10 @@ def _read_header(
     return rules
 
 
+# Rules of header lines that became front-matter fields rather than being dropped.
+HEADER_FIELD_RULES = frozenset(
+    {"headline (title)", "standfirst (summary)", "byline (author)", "date line (date)"}
+)
 _HEADER_RULES = {
     "candidate": "before-headline",
     "header-line": "header-line",
@@ -478,7 +487,7 @@ def _is_question_subhead(unit: Unit) -> bool:
 
 
 def _is_meta(text: str) -> bool:
-    return is_date_line(text) or text.lower().startswith("by ")
+    return is_date_line(text) or bool(_BY_LINE.match(text)) and not is_prose(text)
 
 
 # ---- article and trailer ------------------------------------------------------------------
@@ -530,7 +539,20 @@ def _article_end(found: list[Unit], lead: int, layout: Layout) -> tuple[int, set
     notes: set[int] = set()
     while len(prose) > 1 and _is_closing_note(found[prose[-1]], layout, found[prose[-1] - 1]):
         notes.add(prose.pop())
-    return prose[-1], notes
+    last = prose[-1]
+    if last + 1 < stop and _is_unfinished_sentence(found[last + 1], layout, found[last]):
+        return last + 1, notes
+    return last, notes
+
+
+def _is_unfinished_sentence(unit: Unit, layout: Layout, before: Unit) -> bool:
+    """A line right after the last paragraph that reads as a sentence without its stop."""
+    return (
+        not (unit.ghost or unit.keep or unit.prose or unit.shape.kind)
+        and len(words(unit.text)) >= _SENTENCE_WORDS
+        and stop_share(unit.text) >= _SENTENCE_STOP_SHARE
+        and not _is_closing_note(unit, layout, before)
+    )
 
 
 def _body_rule(unit: Unit, following: Unit | None) -> str:

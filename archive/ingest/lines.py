@@ -78,10 +78,14 @@ _FOOTNOTE = re.compile(r"\[\d+\]\s.*")
 _COMMENTS = re.compile(
     r"\d[\d,]*\s+(?:comments?|thoughts?|responses?|replies)\b.*"
     r"|[\w .'’-]{2,40}\s(?:says|wrote|commented):"
-    r"|(?:leave|post|add) a (?:reply|comment).*|reply|join the (?:debate|conversation|discussion).*",
+    r"|(?:leave|post|add) a (?:reply|comment).*|reply|join the (?:debate|conversation|discussion).*"
+    r"|.*\b(?:have your say|in the comments|comment below)\b.*",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"©|\ball rights reserved\b|\bcopyright\s+(?:©|\(c\)|\d{4})|^copyright\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|int|gov|example)\b",
     re.IGNORECASE,
@@ -104,6 +108,13 @@ _DURATION = re.compile(r"\(\d{1,2}:\d{2}\)|\b\d+\s*min(?:ute)?s?\b(?:\s*(?:read|
 _PAGE = re.compile(
     r"(?:page\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|#{3}", re.I
 )
+_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT_WORDS = re.compile(
+    r"\b(?:we|our|us|this (?:site|website)|accept|consent|preferences|settings|browsing"
+    r"|experience|policy|continuing)\b",
+    re.IGNORECASE,
+)
+_COOKIE_WORDS = 40
 _WORD = re.compile(r"[\w'’-]+")
 _SHORT_LABEL_WORDS = 4  # an all-capitals line this short is a label ("WORLD NEWS")
 _LIST_ITEM_WORDS = 5  # items of a menu or breadcrumb are this short
@@ -195,7 +206,12 @@ def shape(text: str) -> Shape:
 
 
 def _is_cookie_notice(text: str) -> bool:
-    return bool(re.search(r"\bcookies?\b", text, re.IGNORECASE)) and len(words(text)) <= 40
+    """A consent banner's text: cookies, and the site speaking of itself or asking."""
+    return (
+        bool(_COOKIES.search(text))
+        and bool(_CONSENT_WORDS.search(text))
+        and len(words(text)) <= _COOKIE_WORDS
+    )
 
 
 def _is_clock_line(text: str) -> bool:
@@ -236,7 +252,7 @@ def _is_list_heading(text: str) -> bool:
 
 
 def _is_duration(text: str) -> bool:
-    return bool(_DURATION.search(text)) and len(words(text)) <= _UI_MAX_WORDS
+    return bool(_DURATION.search(text)) and len(words(text)) <= _UI_MAX_WORDS and not is_prose(text)
 
 
 def _is_credit(text: str) -> bool:

@@ -1,0 +1,465 @@
+"""The shipped site: the five seed clippings build as the README and ARCHITECTURE.md say.
+
+The only module that builds the shipped site or counts on the shipped articles and
+notes: every other test builds its own archive (``archive_builder.py``), so that
+editors can change the shipped content without breaking tests of behaviour. What is asserted here is
+read off the seed clippings by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, SEEDS, page
+
+from archive.search import cli as search_cli
+from archive.chronology.corrections import apply_corrections, load_corrections
+from archive.chronology.cues import load_cues
+from archive.chronology.event import Event
+from archive.chronology.merge import merge_reports
+from archive.chronology.reports import ArticleText, Report, extract_reports
+from archive.entities.mentions import AutomatonScanner, Matcher, RegexScanner, Scanner
+from archive.entities.registry import Claim, load_registry
+from archive.ingest.articles import ingest
+from archive.ingest.clipping import read_clipping
+from archive.ingest.furniture import load_furniture
+from archive.notes.load import load_notes
+from archive.search.analysis import SearchDocument
+from archive.search.whoosh_index import documents_from_site, search, update_index
+from archive.site.markdown import renderer, split_front_matter
+from archive.site.text import Paragraph, paragraphs
+
+CONTENT = ROOT / "content"
+DATA = CONTENT / "data"
+FURNITURE = ["Go to home page", "Back to top", "Suggest To A Friend", "Home >", "China News"]
+SLUG = "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president"
+NOTE = "putin-xi-call-was-on-wednesday"
+
+
+def html(path: Path) -> Any:
+    """A built page, loosely typed: a missing element fails the test where it is used."""
+    return page(path)
+
+
+def articles(site: Path) -> list[dict]:
+    return json.loads((site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+def body_text(site: Path, url: str) -> str:
+    body = html(site / url).select_one(".article__body")
+    assert body is not None
+    return " ".join(body.get_text().split())
+
+
+def text(tag: Any) -> str:
+    return " ".join(tag.get_text().split())
+
+
+# ---- the clippings and their articles -----------------------------------------------
+
+
+def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path: Path) -> None:
+    """What `invoke ingest` does by default: the shipped articles are the clippings'."""
+    shipped = tmp_path / "articles"
+    shipped.mkdir()
+    for path in (CONTENT / "articles").glob("*.md"):
+        (shipped / path.name).write_bytes(path.read_bytes())
+    before = {path.name: path.read_bytes() for path in shipped.iterdir()}
+    report = ingest([SEEDS], shipped, DATA / "furniture.txt")
+    assert [outcome.status for outcome in report.outcomes] == ["unchanged"] * 5
+    assert report.exit_status == 0
+    assert {path.name: path.read_bytes() for path in shipped.iterdir()} == before
+
+
+def test_home_lists_every_article_newest_first(shipped_site: Path) -> None:
+    home = html(shipped_site / "index.html")
+    dates = [t["datetime"] for t in home.select(".article-list time")]
+    assert len(dates) == len(list((ROOT / "content" / "articles").glob("*.md"))) == 5
+    assert dates == sorted(dates, reverse=True)
+    assert (dates[0], dates[-1]) == ("2021-08-29", "2021-08-16")
+    titles = [a.get_text() for a in home.select(".article-list__title a")]
+    assert titles == [a["title"] for a in articles(shipped_site)]
+
+
+def test_articles_json_names_each_seed_clipping(shipped_site: Path) -> None:
+    seeds = {p.name for p in SEEDS.glob("*.txt")}
+    assert len(seeds) == 5
+    for record in articles(shipped_site):
+        assert record["source_file"] in seeds
+        doc = html(shipped_site / record["url"])
+        assert record["source_file"] in doc.select_one(".article__header").get_text()
+    assert {r["source_file"] for r in articles(shipped_site)} == seeds
+
+
+def test_every_sentence_of_each_clipping_is_on_its_page_and_no_furniture(
+    shipped_site: Path,
+) -> None:
+    for record in articles(shipped_site):
+        text = body_text(shipped_site, record["url"])
+        raw = (SEEDS / record["source_file"]).read_text(encoding="utf-8")
+        for line in raw.splitlines():
+            line = " ".join(line.replace("\xa0", " ").split())
+            line = re.sub(r"^date \d{4}-\d{2}-\d{2} ", "", line)
+            if line and not any(f in line for f in FURNITURE) and line != record["title"]:
+                assert line in text, f"{record['source_file']}: lost {line[:60]!r}"
+        for furniture in FURNITURE:
+            assert furniture not in text
+
+
+def test_clippings_are_not_read_as_content(shipped_site: Path) -> None:
+    assert len(articles(shipped_site)) == len(list((CONTENT / "articles").glob("*.md")))
+    assert not list(shipped_site.rglob("*.txt"))
+
+
+def test_month_archive_holds_the_five(shipped_site: Path) -> None:
+    month = html(shipped_site / "archive" / "2021" / "08" / "index.html")
+    assert len(month.select(".article-list__item")) == 5
+    assert "August 2021" in month.h1.get_text()
+
+
+def test_the_shipped_registry_links_at_least_30_entities(shipped_site: Path) -> None:
+    data = json.loads((shipped_site / "api" / "entities.json").read_text(encoding="utf-8"))
+    assert len([e for e in data["entities"] if e["mentions"]]) >= 30
+
+
+# ---- the shipped notes ----------------------------------------------------------------
+
+
+def test_the_passage_is_marked_at_its_words_with_the_note_beside_it(shipped_site: Path) -> None:
+    doc = html(shipped_site / "articles" / f"{SLUG}.html")
+    mark = doc.find(id=f"anchor-{NOTE}")
+    assert mark.name == "mark" and mark.get_text() == "on Tuesday"
+    paragraph = mark.find_parent("p")
+    assert paragraph["id"] == "p1"
+    assert text(paragraph).startswith(
+        "Through a telephone call made on Tuesday, Russia’s President"
+    )
+    sidenote = paragraph.find_previous_sibling()
+    assert sidenote.name == "aside" and sidenote["id"] == f"sidenote-{NOTE}"
+    assert "The call was on Wednesday, 25 August" in text(sidenote)
+    assert "spoke “today”" in text(sidenote)
+
+
+def test_notes_leave_the_article_text_and_its_summary_as_they_were(shipped_site: Path) -> None:
+    source = (CONTENT / "articles" / f"{SLUG}.md").read_text(encoding="utf-8")
+    first = source.split("---\n", 2)[2].strip().split("\n\n")[0]
+    doc = html(shipped_site / "articles" / f"{SLUG}.html")
+    assert text(doc.find(id="p1")) == first
+    summary = next(
+        item.select_one(".article-list__summary")
+        for item in html(shipped_site / "index.html").select(".article-list__item")
+        if item.a["href"].endswith(f"{SLUG}.html")
+    )
+    assert text(summary).startswith("Through a telephone call made on Tuesday")
+
+
+def test_articles_json_lists_each_articles_notes(shipped_site: Path) -> None:
+    by_slug = {a["slug"]: a for a in articles(shipped_site)}
+    assert by_slug[SLUG]["notes"] == [NOTE]
+    assert all(record["notes"] == [] for slug, record in by_slug.items() if slug != SLUG)
+
+
+def test_every_shipped_note_is_shown_where_it_belongs(shipped_site: Path) -> None:
+    notes, errors = load_notes(CONTENT / "notes")
+    assert errors == [] and len(notes) >= 3
+    for note in notes:
+        if note.kind == "article":
+            doc = html(shipped_site / "articles" / f"{note.target}.html")
+            shown = doc.find(id=f"sidenote-{note.id}") or doc.find(id=f"note-{note.id}")
+        elif note.kind == "entity":
+            entity = html(shipped_site / "entities" / note.target / "index.html")
+            shown = entity.find(id=f"note-{note.id}")
+            assert shown.find_parent("section", class_="notes")
+        else:
+            event = html(shipped_site / "chronology.html").find(id=note.target)
+            shown = event.find(id=f"note-{note.id}")
+        assert shown is not None, note.id
+        assert note.title in text(shown)
+
+
+# ---- the five seed articles ------------------------------------------------------
+
+SEED_ENTITIES = {
+    "000_8b3231d21d1508c7.txt": {
+        "russia", "vladimir-putin", "china", "xi-jinping", "afghanistan", "xinhua",
+        "shanghai-cooperation-organization", "india", "kazakhstan", "kyrgyzstan", "pakistan",
+        "tajikistan", "uzbekistan", "dushanbe", "wang-yi", "netherlands", "sigrid-kaag",
+        "united-states", "kabul-airport", "un-security-council",
+    },
+    "001_811a545a56f5e34d.txt": {
+        "china", "xi-jinping", "russia", "vladimir-putin", "moscow", "afghanistan", "kabul",
+        "taliban", "g7", "narendra-modi", "xinhua", "global-times", "wang-yu",
+        "abdul-salam-hanafi", "communist-party-of-china", "yang-jiechi", "cpc-political-bureau",
+        "central-foreign-affairs-commission", "brics", "united-states", "wang-wenbin",
+        "abdul-ghani-baradar", "wang-yi", "etim",
+    },
+    "002_a6c61233ce6e330f.txt": {
+        "eirns", "china", "xi-jinping", "afghanistan", "russia", "vladimir-putin",
+        "united-states", "kremlin", "shanghai-cooperation-organization",
+    },
+    "003_5cec631d11b9ee3c.txt": {
+        "china", "xi-jinping", "russia", "vladimir-putin", "afghanistan", "kabul",
+        "peoples-daily", "beijing", "united-states", "taiwan", "hong-kong", "xinjiang",
+        "south-china-sea", "moscow",
+    },
+    "004_52ee514e77fbdb24.txt": {
+        "wang-yi", "russia", "sergey-lavrov", "afghanistan", "taliban", "china", "etim", "kabul",
+    },
+}  # fmt: skip
+
+
+def seed_paragraphs() -> dict[str, list[str]]:
+    """Each imported seed's paragraphs as the site shows them, by the clipping it came from."""
+    md = renderer()
+    articles = {}
+    for path in sorted((CONTENT / "articles").glob("*.md")):
+        document = split_front_matter(path.read_text(encoding="utf-8"), path)
+        html = md.render(document.body)
+        articles[document.meta["source_file"]] = [block.text for block in paragraphs(html)]
+    return articles
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, list[str]]:
+    return seed_paragraphs()
+
+
+@pytest.fixture(params=[AutomatonScanner, RegexScanner], ids=["automaton", "regex"])
+def scanner(request: pytest.FixtureRequest) -> Callable[[Mapping[str, Claim]], Scanner]:
+    return request.param
+
+
+@pytest.fixture
+def shipped(scanner: Callable[[Mapping[str, Claim]], Scanner]) -> Matcher:
+    return Matcher(load_registry(DATA / "entities.yaml"), scanner)
+
+
+@pytest.mark.parametrize("source", sorted(SEED_ENTITIES))
+def test_each_seed_article_mentions_exactly_its_entities(
+    shipped: Matcher, seeds: dict[str, list[str]], source: str
+) -> None:
+    assert {m.entity_id for m in shipped.find(seeds[source])} == SEED_ENTITIES[source]
+
+
+def test_the_three_wangs_of_seed_001(shipped: Matcher, seeds: dict[str, list[str]]) -> None:
+    wangs = [(m.text, m.entity_id) for m in shipped.find(seeds["001_811a545a56f5e34d.txt"])]
+    wangs = [pair for pair in wangs if pair[0].startswith("Wang")]
+    assert wangs == [
+        ("Wang Yu", "wang-yu"),
+        ("Wang", "wang-yu"),  # "Chinese ambassador Wang in Kabul"
+        ("Wang Wenbin", "wang-wenbin"),
+        ("Wang", "wang-yu"),  # "Chinese Ambassador Wang", right after Wang Wenbin
+        ("Wang Yi", "wang-yi"),
+    ]
+
+
+def test_surnames_of_seed_000(shipped: Matcher, seeds: dict[str, list[str]]) -> None:
+    mentions = shipped.find(seeds["000_8b3231d21d1508c7.txt"])
+    assert [(m.text, m.entity_id) for m in mentions if m.how == "surname"] == [
+        ("Xi", "xi-jinping"),
+        ("Wang", "wang-yi"),
+        ("Wang", "wang-yi"),
+        ("Kaag", "sigrid-kaag"),
+    ]
+    assert ("Dusambe", "dushanbe") in [(m.text, m.entity_id) for m in mentions]
+
+
+# ---- the five seed clippings -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_chronology() -> tuple[list[Report], dict[str, list[str]], list[Event]]:
+    """Reports and events of the seed_chronology; articles are named by their clipping's file name."""
+    registry = load_registry(DATA / "entities.yaml")
+    matcher, cues = Matcher(registry), load_cues(DATA / "event_cues.yaml")
+    furniture = load_furniture(DATA / "furniture.txt")
+    types = {entity.id: entity.type for entity in registry.entities.values()}
+    reports, texts = [], {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        clipping = read_clipping(path, furniture)[1]
+        slug = path.name[:3]
+        texts[slug] = clipping.paragraphs
+        paragraphs = [Paragraph(f"p{i + 1}", t) for i, t in enumerate(clipping.paragraphs)]
+        article = ArticleText(slug, clipping.date, paragraphs)
+        reports += extract_reports(article, matcher.find(clipping.paragraphs), types, cues)
+    names = {entity.id: entity.name for entity in registry.entities.values()}
+    return reports, texts, merge_reports(reports, names)
+
+
+def find(events: list[Event], ident: str) -> Event:
+    return next(e for e in events if e.id == ident)
+
+
+def test_seed_xi_putin_call(
+    seed_chronology: tuple[list[Report], dict[str, list[str]], list[Event]],
+) -> None:
+    event = find(seed_chronology[2], "2021-08-25-call-vladimir-putin-xi-jinping")
+    assert (event.date, event.title) == ("2021-08-25", "Phone call: Vladimir Putin and Xi Jinping")
+    assert event.articles == ("000", "002", "001", "003")
+    by_article = {r.article: (r.date_text, r.value, r.rule) for r in event.reports if r.value}
+    assert by_article == {
+        "000": ("on Tuesday", "2021-08-24", "weekday-before-publication"),
+        "001": ("on Wednesday", "2021-08-25", "weekday-before-publication"),
+        "002": ("today", "2021-08-25", "today"),
+    }
+    assert all(not r.value for r in event.reports if r.article == "003")
+    assert [d.to_dict() for d in event.discrepancies] == [
+        {
+            "field": "date",
+            "values": [
+                {"value": "2021-08-24", "articles": ["000"]},
+                {"value": "2021-08-25", "articles": ["001", "002"]},
+            ],
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ident", "articles", "rules"),
+    [
+        ("2021-07-meeting-abdul-ghani-baradar-taliban", ("001",), {"last-month"}),
+        ("2021-08-15-takeover-taliban", ("001", "003"), {"explicit-date-year-from-publication"}),
+        ("2021-08-16-call-sergey-lavrov-wang-yi", ("004",), {"explicit-date"}),
+        ("2021-08-24-meeting-sigrid-kaag-wang-yi", ("000",), {"weekday-before-publication"}),
+        ("2021-08-24-summit-g7", ("001",), {"offset-from-anchor"}),
+        ("2021-08-25-meeting-narendra-modi-vladimir-putin", ("001",), {"same-day-as-anchor"}),
+        ("2021-09-summit-shanghai-cooperation-organization", ("000",), {"part-of-month"}),
+        ("undated-meeting-abdul-salam-hanafi-wang-yu", ("001",), {"no-date-words"}),
+    ],
+)
+def test_seed_events(
+    seed_chronology: tuple[list[Report], dict[str, list[str]], list[Event]],
+    ident: str,
+    articles: tuple[str, ...],
+    rules: set[str],
+) -> None:
+    event = find(seed_chronology[2], ident)
+    assert event.articles == articles
+    assert {r.rule for r in event.reports} == rules
+
+
+def test_seed_sources_quote_their_articles(
+    seed_chronology: tuple[list[Report], dict[str, list[str]], list[Event]],
+) -> None:
+    reports, texts, events = seed_chronology
+    assert sum(len(e.reports) for e in events) == len(reports)
+    for source in reports:
+        paragraph = texts[source.article][int(source.paragraph.removeprefix("p")) - 1]
+        assert paragraph[source.quote_start : source.quote_end] == source.quote
+        assert source.date_text in source.quote
+
+
+def test_shipped_corrections_apply_to_the_seed_chronology(
+    seed_chronology: tuple[list[Report], dict[str, list[str]], list[Event]],
+) -> None:
+    registry = load_registry(DATA / "entities.yaml")
+    names = {entity.id: entity.name for entity in registry.entities.values()}
+    applied = apply_corrections(
+        seed_chronology[2], load_corrections(DATA / "corrections.yaml"), names
+    )
+    assert sum(len(e.reports) for e in applied) == len(seed_chronology[0])
+
+
+def test_seed_chronology_is_in_date_order(
+    seed_chronology: tuple[list[Report], dict[str, list[str]], list[Event]],
+) -> None:
+    dated = [e.date for e in seed_chronology[2] if e.date]
+    assert dated[0] == "2021-07" and dated[-1] == "2021-09"
+    assert [e.date for e in seed_chronology[2]].index("") == len(dated)
+
+
+# ---- search -------------------------------------------------------------------------
+
+# For each of the five articles: names, places and phrases only it holds (or holds most).
+SEARCH_FIRST = {
+    "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president": [
+        "Sigrid Kaag", "Dusambe", "Kazakhstan Kyrgyzstan", '"chaos around the Kabul airport"',
+    ],
+    "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian": [
+        "Narendra Modi", "Abdul Salam Hanafi", "BRICS", '"Mullah Abdul Ghani Baradar"',
+    ],
+    "2021-08-25-xi-and-putin-explore-efforts-to-achieve-afghan-peace": [
+        "Kremlin readout", "Anti-Fascist War", '"Treaty of Good-Neighborliness"',
+    ],
+    "2021-08-29-chinese-president-xi-jinping-and-his-russian-counterpart": [
+        "Taiwan Hong Kong Xinjiang", "COVID-19 origin tracing", '"one-China policy"',
+    ],
+    "2021-08-16-wang-yi-china-and-russia-should-strengthen-strategic": [
+        "Sergey Lavrov", "Eastern Turkistan", '"collapsing without a fight"',
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def shipped_index(
+    shipped_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[list[SearchDocument], Path]:
+    """The shipped site's search documents and their Whoosh index."""
+    documents = documents_from_site(shipped_site)
+    index = tmp_path_factory.mktemp("whoosh")
+    update_index(index, documents)
+    return documents, index
+
+
+@pytest.mark.parametrize("slug", sorted(SEARCH_FIRST))
+def test_each_article_comes_first_for_its_names_places_and_phrases(
+    shipped_index: tuple[list[SearchDocument], Path], slug: str
+) -> None:
+    _, index = shipped_index
+    for query in SEARCH_FIRST[slug]:
+        results = search(index, query)
+        assert results.hits, query
+        assert results.hits[0].slug == slug, query
+
+
+def test_phrases_match_word_for_word(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    assert search(index, '"Shanghai Cooperation Organization"').total == 2
+    assert search(index, '"Organization Cooperation Shanghai"').total == 0
+    assert search(index, "Organization Cooperation Shanghai").total == 2
+
+
+def test_filters_and_facets(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    documents, index = shipped_index
+    everything = search(index, "Afghanistan", limit=20)
+    assert everything.total == len(documents)
+    assert sum(everything.facets["month"].values()) == everything.total
+    naming = sum("vladimir-putin" in d.entities for d in documents)
+    assert everything.facets["entity"]["vladimir-putin"] == naming
+    only = search(index, "Afghanistan", entity="sergey-lavrov")
+    assert [h.slug for h in only.hits] == [
+        "2021-08-16-wang-yi-china-and-russia-should-strengthen-strategic"
+    ]
+    dated = search(index, "Afghanistan", since="2021-08-26", until="2021-08-29")
+    assert sorted(h.date for h in dated.hits) == ["2021-08-26", "2021-08-29"]
+    by_source = search(index, "Afghanistan", source="EIRNS")
+    assert [h.source for h in by_source.hits] == ["EIRNS"]
+
+
+def test_did_you_mean(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    results = search(index, "Lavrv talks")
+    assert results.total == 0
+    assert results.suggestion == "lavrov talks"
+    assert search(index, "Lavrov").suggestion is None
+
+
+def test_command_line(shipped_index: tuple[list[SearchDocument], Path]) -> None:
+    _, index = shipped_index
+    out = io.StringIO()
+    assert search_cli.main(["Kaag", "--index", str(index), "--json"], out) == 0
+    hits = json.loads(out.getvalue())
+    assert hits[0]["slug"].startswith("2021-08-25-through-a-telephone-call")
+    assert {"slug", "title", "url", "date", "score"} <= hits[0].keys()
+    out = io.StringIO()
+    search_cli.main(["Kag", "--index", str(index)], out)
+    text = out.getvalue()
+    assert "Did you mean “kaag”?" in text
+    assert "\033[1m" not in text  # not a terminal: no bold
+    assert search_cli.plain("a <mark>Kaag</mark> &amp; b", bold=True) == "a \033[1mKaag\033[0m & b"
