@@ -55,12 +55,15 @@ def clean(c: Context) -> None:
     help={
         "paths": "clippings or folders of clippings (default: content/clippings)",
         "into": "folder of the articles (default: content/articles)",
+        "explain": "import nothing: show how this clipping would be read, line by line",
     }
 )
-def ingest(c: Context, paths: str = "", into: str = "") -> None:
+def ingest(c: Context, paths: str = "", into: str = "", explain: str = "") -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
-    from archive.ingest.articles import run_ingest
+    from archive.ingest.articles import run_explain, run_ingest
 
+    if explain:
+        sys.exit(run_explain(Path(explain), DATA / "furniture.txt"))
     targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["clippings"]]
     articles = Path(into) if into else CONTENT / "articles"
     status = run_ingest(targets, articles, DATA / "furniture.txt")

@@ -14,10 +14,14 @@ the articles it wrote, so it is careful with what is already there:
 - files are replaced in one step, so an interrupted run leaves no half file.
 
 The front matter holds ``title``, ``title_derived`` (only when true), ``date``,
-``source`` (``''`` when unknown, so an editor sees where to fill it in),
-``source_file``, ``slug``, ``checksum`` (sha256 of the raw clipping) and
-``ingested`` (sha256 of the file as written, without that line). The body is
-the paragraphs, Markdown-escaped so that the rendered text is the published text.
+``updated`` (only when the clipping shows an update), ``source`` (``''`` when
+unknown, so an editor sees where to fill it in), ``author`` and ``summary``
+(only when found), ``source_file``, ``slug``, ``checksum`` (sha256 of the raw
+clipping) and ``ingested`` (sha256 of the file as written, without that line).
+The body is the paragraphs, Markdown-escaped so that the rendered text is the
+published text. Beside each article, ``<slug>.removed.yaml`` lists every line
+of its clipping that is not in the text, with the rule that removed it (see
+:mod:`archive.ingest.record`); ingest rewrites it whenever it differs.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from archive.core.errors import ContentError
 from archive.core.yamlfile import Key, Shape
 from archive.ingest.clipping import Clipping, read_clipping
 from archive.ingest.furniture import Furniture, load_furniture
+from archive.ingest.record import explain, record_path, render_record
 from archive.ingest.titles import FUNCTION_WORDS
 from archive.site.export import write_text
 from archive.site.markdown import split_front_matter
@@ -46,7 +51,7 @@ from archive.site.markdown import split_front_matter
 FRONT_MATTER = Shape(
     "the article",
     [
-        *(Key(key) for key in ("title", "date", "source", "source_file", "slug")),
+        *(Key(key) for key in ("title", "date", "updated", "source", "source_file", "slug")),
         Key("title_derived", "bool"),
         *(Key(key) for key in ("checksum", "ingested", "modified", "summary", "status")),
         *(Key(key) for key in ("category", "author", "lang", "template", "save_as", "url")),
@@ -212,13 +217,13 @@ def render_article(clipping: Clipping, slug: str, source_file: str, checksum: st
     meta: dict[str, Any] = {"title": clipping.title}
     if clipping.title_derived:
         meta["title_derived"] = True
-    meta.update(
-        date=clipping.date,
-        source=clipping.source,
-        source_file=source_file,
-        slug=slug,
-        checksum=checksum,
-    )
+    meta["date"] = clipping.date
+    if clipping.updated:
+        meta["updated"] = clipping.updated
+    meta["source"] = clipping.source
+    optional = {"author": clipping.author, "summary": clipping.summary}
+    meta.update({key: value for key, value in optional.items() if value})
+    meta.update(source_file=source_file, slug=slug, checksum=checksum)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
     body = "\n\n".join(escape_markdown(paragraph) for paragraph in clipping.paragraphs)
     written = f"---\n{front}---\n\n{body}\n"
@@ -258,9 +263,12 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     articles.claimed[target] = str(path)
     text = render_article(clipping, slug, path.name, checksum)
     kept = _keep(path, existing, text, checksum) if existing else None
-    if kept:
-        return kept
+    if kept and kept.status == "conflict":
+        return kept  # the editor's article, and the record of its last import, stay
     try:
+        write_text(record_path(target), render_record(clipping, path.name, target.name))
+        if kept:
+            return kept
         write_text(target, text)
     except OSError as error:
         message = f"{target}: cannot write: {error}"
@@ -330,3 +338,14 @@ def run_ingest(paths: Sequence[Path | str], articles_dir: Path, furniture_file: 
         return 1
     print(report.summary())
     return report.exit_status
+
+
+def run_explain(path: Path, furniture_file: Path) -> int:
+    """The ``invoke ingest --explain FILE`` entry point: print how ``path`` is read."""
+    try:
+        _, clipping = read_clipping(path, load_furniture(furniture_file))
+    except ContentError as error:
+        print(f"error: {error}")
+        return 1
+    print("\n".join(explain(clipping, path)))
+    return 0

@@ -62,7 +62,6 @@ _MARKER = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.,;:…][\"'”’)\]]*$")
 _HEADING_WORDS = 20
 _AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # an agency alone on a header line ("PTI")
-TAIL_RULE = "furniture.txt tail"
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ class _Sorting:
 
     lines: list[NumberedLine]
     removed: dict[int, str]  # whole lines a pattern removed: their rule
-    tails: list[NumberedLine]
+    tails: list[tuple[NumberedLine, str]]  # furniture cut off the end of a line, and its rule
     keeps: set[int]
     sources: list[str]
     dates: list[DateChoice]
@@ -165,9 +164,9 @@ def _remove_furniture(
     line: NumberedLine, furniture: Furniture, sorting: _Sorting
 ) -> tuple[str, str]:
     """The text of ``line`` that stays, and the rule of a list of links starting here."""
-    text, tail = furniture.cut_tail(line.text)
+    text, tail, rule = furniture.cut_tail(line.text)
     if tail:
-        sorting.tails.append(NumberedLine(line.line, tail))
+        sorting.tails.append((NumberedLine(line.line, tail), rule))
     hit = furniture.match_line(text) if text else None
     if hit is None or not _take_furniture(sorting, line.line, hit[1]):
         return text, ""
@@ -233,7 +232,7 @@ def parse_clipping(raw: bytes, path: str | Path, furniture: Furniture) -> Clippi
         choice.updated = (header_date(layout, texts) or marker).updated
     else:
         choice = publication_date(layout, texts, path, sorting.dates)
-    tails = [Decision(t.line, t.text, False, TAIL_RULE) for t in sorting.tails]
+    tails = [Decision(t.line, t.text, False, rule) for t, rule in sorting.tails]
     decisions = sorted([*layout.decisions, *tails], key=lambda decision: decision.line)
     source = _source(layout, texts, sorting.sources)
     return Clipping(

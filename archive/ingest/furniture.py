@@ -58,13 +58,13 @@ class Furniture:
         """Whether a ``keep:`` pattern says the whole of ``text`` is article text."""
         return any(rule.kind == "keep" and rule.regex.fullmatch(text) for rule in self.rules)
 
-    def cut_tail(self, text: str) -> tuple[str, str]:
-        """Split ``text`` into what stays and the furniture fragment that ends it."""
+    def cut_tail(self, text: str) -> tuple[str, str, str]:
+        """Split ``text`` into what stays and the furniture fragment that ends it, with its rule."""
         for rule in self.rules:
             match = rule.regex.search(text) if rule.kind == "tail" else None
             if match:
-                return text[: match.start()].rstrip(), text[match.start() :]
-        return text, ""
+                return text[: match.start()].rstrip(), text[match.start() :], rule.name
+        return text, "", ""
 
 
 def load_furniture(path: Path) -> Furniture:

@@ -487,7 +487,7 @@ def _is_question_subhead(unit: Unit) -> bool:
 
 
 def _is_meta(text: str) -> bool:
-    return is_date_line(text) or bool(_BY_LINE.match(text)) and not is_prose(text)
+    return is_date_line(text) or (bool(_BY_LINE.match(text)) and not is_prose(text))
 
 
 # ---- article and trailer ------------------------------------------------------------------

@@ -20,13 +20,14 @@ from archive.ingest.layout import Decision
 
 RECORD_SUFFIX = ".removed.yaml"
 _HEADER = """\
-# The lines of {clipping} that are not in the text of {article}, with the
-# rule that took each out (headline, byline, date line and standfirst lines went
-# into the front matter as title, author, date and summary). Written by
-# `invoke ingest`, which rewrites this file; edit the article instead.
-# To put a line back into the article: copy it into the article's text (ingest
-# never overwrites an edited article), or add a `keep:` pattern that matches it
-# to content/data/furniture.txt before the clipping is imported.
+# The lines of the clipping that are not in the text of the article
+#   {article}
+# with the rule that took each out (headline, byline, date line and standfirst
+# lines went into the front matter as title, author, date and summary).
+# Written by `invoke ingest`, which rewrites this file: edit the article instead.
+# To put a line back, copy it into the article's text (ingest never overwrites
+# an edited article), or add a `keep:` pattern for it to content/data/furniture.txt
+# before the clipping is imported. `invoke ingest --explain FILE` shows every line.
 """
 _RULE_WIDTH = 24
 
@@ -63,7 +64,7 @@ def render_record(clipping: Explained, source_file: str, article: str) -> str:
         allow_unicode=True,
         width=1_000_000,
     )
-    return _HEADER.format(clipping=source_file, article=article) + body
+    return _HEADER.format(article=article) + body
 
 
 def record_path(article: Path) -> Path:
