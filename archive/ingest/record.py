@@ -9,13 +9,12 @@ clipping, kept or removed, with its rule and the header fields read from it.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 import yaml
 
+from archive.ingest.clipping import Clipping
 from archive.ingest.layout import Decision
 
 RECORD_SUFFIX = ".removed.yaml"
@@ -32,28 +31,12 @@ _HEADER = """\
 _RULE_WIDTH = 24
 
 
-class Explained(Protocol):
-    """What a parsed clipping tells about itself (see ``archive.ingest.clipping``)."""
-
-    title: str
-    title_derived: bool
-    date: datetime.date
-    date_text: str
-    source: str
-    encoding: str
-    decisions: list[Decision]
-    warnings: list[str]
-    author: str
-    updated: datetime.date | None
-    summary: str
-
-
 def removed_lines(decisions: Sequence[Decision]) -> list[Decision]:
     """The decisions that took text out, in line order."""
     return [decision for decision in decisions if not decision.kept]
 
 
-def render_record(clipping: Explained, source_file: str, article: str) -> str:
+def render_record(clipping: Clipping, source_file: str, article: str) -> str:
     """The ``<slug>.removed.yaml`` text for ``clipping``."""
     entries = [
         {"line": d.line, "rule": d.rule, "text": d.text} for d in removed_lines(clipping.decisions)
@@ -72,7 +55,7 @@ def record_path(article: Path) -> Path:
     return article.with_name(article.stem + RECORD_SUFFIX)
 
 
-def explain(clipping: Explained, path: str | Path) -> list[str]:
+def explain(clipping: Clipping, path: str | Path) -> list[str]:
     """Every line of the clipping, kept or removed and by which rule, under its header fields."""
     fields = [
         (
