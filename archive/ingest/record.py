@@ -26,7 +26,7 @@ _HEADER = """\
 # Written by `invoke ingest`, which rewrites this file: edit the article instead.
 # To put a line back, copy it into the article's text (ingest never overwrites
 # an edited article), or add a `keep:` pattern for it to content/data/furniture.txt
-# before the clipping is imported. `invoke ingest --explain FILE` shows every line.
+# and import again. `invoke ingest --explain FILE` shows every line and its rule.
 """
 _RULE_WIDTH = 24
 
