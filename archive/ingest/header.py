@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from archive.dates import find_explicit_dates
+from archive.ingest.dateline import dateline
 from archive.ingest.lines import has_clock, is_all_caps, items, without_clock, words
 
 _MONTH_CAPS = re.compile(
@@ -101,9 +102,6 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 _CLOSING_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w&.']*(?:\s[A-Z][\w&.']*){0,3})")
 _CREDIT_LINE = re.compile(r"(?:from|via)\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
-_DATELINE_AGENCY = re.compile(
-    r"^[^()]{0,80}?\((?P<a>[A-Z][^()]{1,40})\)\s*(?:[-–—]+|:)|^[^/]{0,80}?/(?P<b>[A-Z][\w .&-]{1,30})/\."
-)
 _HOLDER = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
     r"(?P<name>[^.©|·]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—]|all rights|$)",
@@ -381,11 +379,9 @@ def closing_credit(text: str) -> str:
 
 
 def dateline_agency(lead: str) -> str:
-    """The agency a dateline opening the lead credits ("KABUL (AGENCY) -", "/AGENCY/.")."""
-    match = _DATELINE_AGENCY.match(lead)
-    if not match:
-        return ""
-    return (match.group("a") or match.group("b") or "").strip()
+    """The agency a dateline opening the lead credits (see :mod:`archive.ingest.dateline`)."""
+    found = dateline(lead)
+    return found.agency if found else ""
 
 
 def credited_source(text: str) -> str:
