@@ -362,3 +362,24 @@ def test_a_dashed_list_inside_the_article_is_text() -> None:
     text = f"Border talks resume after long pause\n12 May 2022\n\n{BODY}\n- Leaders agreed to meet again\n\nThe accord still needs the approval of both parliaments.\n"
     article = parse(text)
     assert article.paragraphs[-1] == "The accord still needs the approval of both parliaments."
+
+
+def test_glued_page_dates_galleries_and_promotions() -> None:
+    text = (
+        "Border talks resume after long pause\nBy Jane Doe\n"
+        "September 15, 20225:32 PM UTCUpdated 2 hours ago\n\n"
+        "Item 1 of 3 Trucks at the crossing on Monday, waiting for the border to open. Pool\n\n"
+        f"KABUL, Sept 15 (Steppe Wire) - {BODY}\n"
+        "Get a look at the day ahead with our Morning Bid newsletter. Sign up here.\n\n"
+        "Russia did not sign up to the deal, officials said.\n\n"
+        "Source: Steppe Wire and news agencies\n"
+    )
+    article = parse(text)
+    assert article.date == datetime.date(2022, 9, 15)
+    assert article.paragraphs[0].startswith("KABUL, Sept 15")
+    assert (
+        rules(article)["Get a look at the day ahead with our Morning Bid newsletter. Sign up here."]
+        == "promotion"
+    )
+    assert article.paragraphs[-1] == "Russia did not sign up to the deal, officials said."
+    assert article.source == "Steppe Wire"

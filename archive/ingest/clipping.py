@@ -53,6 +53,7 @@ from archive.ingest.header import (
     masthead_name,
     reader_case,
     spell_out,
+    without_agencies,
 )
 from archive.ingest.layout import HEADER_FIELD_RULES, Decision, Layout, Line, lay_out
 from archive.ingest.lines import items
@@ -282,7 +283,7 @@ def _source(layout: Layout, texts: list[str], editor_sources: list[str]) -> str:
     known = [layout.site, *[name for name in credited if name], *holders, *header, *texts]
     for name in [*credited, *editor, site, holders[-1] if holders else ""]:
         if name:
-            return reader_case(spell_out(name, known), texts)
+            return reader_case(spell_out(without_agencies(name), known), texts)
     return ""
 
 

@@ -39,6 +39,8 @@ _MONTH_CAPS = re.compile(
     r"\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE"
     r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b"
 )
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d{2})")
+_GLUED_LABEL = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Published|Posted|Modified)\b)")
 _ISO = re.compile(
     r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
@@ -101,6 +103,7 @@ _NOT_NAMES = frozenset(
     }
 )  # fmt: skip
 _CLOSING_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w&.']*(?:\s[A-Z][\w&.']*){0,3})")
+_AND_AGENCIES = re.compile(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies\b.*$", re.I)
 _CREDIT_LINE = re.compile(r"(?:from|via)\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
 _HOLDER = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
@@ -128,11 +131,18 @@ class FoundDate:
 
 
 def _month_case(text: str) -> str:
+    """Month names in capitals as dates are written, and glued copies pulled apart.
+
+    A page's year and time, or its time zone and "Updated", often arrive glued
+    together ("September 15, 20225:32 PM UTCUpdated 2 hours ago").
+    """
+    text = _GLUED_YEAR.sub(r"\1 ", _GLUED_LABEL.sub(" ", text))
     return _MONTH_CAPS.sub(lambda m: m.group().capitalize(), text)
 
 
 def dates_in(text: str) -> list[FoundDate]:
     """Every date written in ``text``, each marked as an update or not."""
+    text = _month_case(text)
     found: list[tuple[int, int, FoundDate]] = []
     taken: list[tuple[int, int]] = []
 
@@ -150,7 +160,7 @@ def dates_in(text: str) -> list[FoundDate]:
         readings = _readings(int(m["a"]), int(m["b"]), int(m["y"]))
         if readings:
             add(m.start(), m.end(), FoundDate(readings[0], m.group(), False, True, readings))
-    for e in find_explicit_dates(_month_case(text)):
+    for e in find_explicit_dates(text):
         if e.day is not None:
             add(e.start, e.end, FoundDate(e.value, e.text, False, e.year_given, (), e.month, e.day))
     return [_with_label(text, start, date) for start, _, date in sorted(found, key=lambda f: f[0])]
@@ -184,7 +194,7 @@ def is_date_line(text: str) -> bool:
     found = dates_in(text)
     if not found and not has_clock(text) and not _RELATIVE.search(text):
         return False
-    rest = text
+    rest = _month_case(text)
     for date in found:
         rest = rest.replace(date.text, " ")
     rest = _DATE_WORDS.sub(" ", _RELATIVE.sub(" ", without_clock(_month_case(rest))))
@@ -382,6 +392,11 @@ def dateline_agency(lead: str) -> str:
     """The agency a dateline opening the lead credits (see :mod:`archive.ingest.dateline`)."""
     found = dateline(lead)
     return found.agency if found else ""
+
+
+def without_agencies(name: str) -> str:
+    """A credit less its "and agencies" ("Al Majlis and news agencies" is Al Majlis)."""
+    return _AND_AGENCIES.sub("", name).strip()
 
 
 def credited_source(text: str) -> str:

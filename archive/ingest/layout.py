@@ -91,7 +91,7 @@ _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:article|story|page|report|brief|post|transcript|content|material|video"
     r"|programme|program|episode)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
-    r"|trading name|the authors?\b|thanks for reading|subscribe\b|sign up\b|newsletter"
+    r"|trading name|the authors?\b|thanks for reading"
     r"|(?:media|press) contact|for (?:further|more) information)",
     re.IGNORECASE,
 )

@@ -63,7 +63,19 @@ _CAPTION = re.compile(
     r"|\b(?:getty images|shutterstock|alamy|epa-efe|afp via getty images))$",
     re.IGNORECASE,
 )
-_CAPTION_START = re.compile(r"(?:image|photo|picture|video)\s+(?:source|caption|credit)s?\b", re.I)
+_CAPTION_START = re.compile(
+    r"(?:image|photo|picture|video)\s+(?:source|caption|credit)s?\b"
+    r"|item\s+\d+\s+of\s+\d+\b|\[\d+/\d+\]",  # a gallery's "Item 1 of 3", "[1/3]"
+    re.I,
+)
+# A box inviting the reader to sign up, subscribe or save, set among the paragraphs.
+_PROMOTION = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|reading list|read later|download (?:our|the) app"
+    r"|follow us|opens new tab)\b",
+    re.I,
+)
+_READER_VOICE = re.compile(r"\b(?:you|your|our|us|here|free)\b", re.I)
+_PROMOTION_WORDS = 25
 _CREDIT = re.compile(
     r"\(?(?:additional |with additional )?(?:reporting|writing|editing|edited|compiled|produced"
     r"|written) by\b.*"
@@ -214,6 +226,15 @@ def _is_cookie_notice(text: str) -> bool:
     )
 
 
+def _is_promotion(text: str) -> bool:
+    """The site speaking to the reader ("… with our newsletter. Sign up here.")."""
+    return (
+        bool(_PROMOTION.search(text))
+        and bool(_READER_VOICE.search(text))
+        and len(words(text)) <= _PROMOTION_WORDS
+    )
+
+
 def _is_clock_line(text: str) -> bool:
     """A time of day and at most a word or two around it ("| 06:55 IST", "22.05 BST")."""
     return has_clock(text) and len(words(without_clock(text))) <= 1 and not is_prose(text)
@@ -268,6 +289,7 @@ _RULES = (
     ("cookie-notice", False, _is_cookie_notice),
     ("caption", False, lambda text: bool(_CAPTION.search(text) or _CAPTION_START.match(text))),
     ("time-line", False, _is_clock_line),
+    ("promotion", False, _is_promotion),
     ("label-line", False, _is_label_line),
     ("list-heading", True, _is_list_heading),
     ("menu", False, _is_menu),
