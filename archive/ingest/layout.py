@@ -1,35 +1,43 @@
 """Where the header, the article and the trailer of a clipping are, line by line.
 
-The editors' furniture patterns have already taken their lines out; what is left
-is classified by structure (:mod:`archive.ingest.lines` for the shape of each
-line, :mod:`archive.ingest.header` for dates, bylines and sources):
+The editors' furniture patterns have already taken their lines out (those
+lines stay here as *ghosts*: they separate blocks, and a copyright or credit
+line among them still ends the article); what is left is classified by
+structure (:mod:`archive.ingest.lines` for the shape of each line,
+:mod:`archive.ingest.header` for dates, bylines and sources):
 
 Units
-    Blank lines separate blocks. A line with a furniture shape stands alone; the
-    other lines of a block are joined as hard-wrapped text (a paragraph ends at
-    a line shorter than 3/4 of the block's longest; in a block with a line over
-    100 characters every line is a paragraph). A joined unit that does not read
-    as prose is split back into its lines: headline, byline and date lines
-    often follow each other without a blank line.
+    Blank lines separate blocks. A line with a furniture shape stands alone
+    (unless it carries on a sentence the line before left open); the other
+    lines of a block are joined as hard-wrapped text (a paragraph ends at a
+    line shorter than 3/4 of the block's longest; in a block with a line over
+    100 characters every line is a paragraph). A joined unit that does not
+    read as prose is split back into its lines: headline, byline and date
+    lines often follow each other without a blank line.
 The lead
-    The first unit that reads as prose and has no furniture shape. A prose unit
-    right under the headline that is followed by byline or date lines before
-    the next prose is the standfirst, and the lead is that next prose.
+    The first unit that reads as prose and has no furniture shape; but one or
+    two short prose units followed by byline or date lines, with none above
+    them, are a headline and a standfirst, and the lead is the prose after.
 The header (everything before the lead)
     The headline is the last title-like line (no furniture shape, not a date,
-    byline or site name) before the first byline or date line that follows
-    one, else before the lead; a longer line right under it is the standfirst.
-    The site's name is the first name-like line with a headline after it, and
-    any line before the headline the clipping repeats further down. Lines
-    between the byline/date lines and the lead are captions or controls.
+    byline, credit or site name) before the first byline or date line that
+    follows one, else before the lead; a longer line right under it is the
+    standfirst, unless the first is a section label ("Press release"). The
+    site's name is the first name-like line with a headline after it, and any
+    name-like line before the headline the clipping repeats further down. A
+    line of bare names is a byline only next to a date line. Lines between the
+    byline/date lines and the lead are captions or controls.
 The article and the trailer
-    The article runs from the lead to its last prose unit before the first line
-    that never occurs inside an article (copyright, wire credits, contact
-    lines, share rows, tag lists) or a closing note (a prose line about the
-    author, the site or "this article"). Inside it, a short line followed by
-    prose is a subheading (kept); other lines that are not prose are removed
-    by their shape (controls, captions, time lines, labels). Everything after
-    the article is the trailer.
+    The article runs from the lead to its last prose unit before the first
+    line that never occurs inside an article (copyright, wire credits, contact
+    lines, share rows, tag lists, the heading of a list of links, readers'
+    comments), less closing notes at its end (a prose line about the author,
+    the site or "this article"); a sentence-like line right after it that lost
+    its full stop stays. Inside it, a short line followed by prose is a
+    subheading (kept); other lines that are not prose go by their shape
+    (controls, captions, time lines, labels, promotions). Everything after the
+    article is the trailer. A line an editor's ``keep:`` pattern names stays
+    text wherever it stands.
 """
 
 from __future__ import annotations
