@@ -14,14 +14,14 @@ from eval_ingest import CORPUS, Score, current_parser, details, evaluate
 
 # bench/README.md, "Ingest": change both together, and only when the rules got better.
 EXPECTED = {
-    "clippings": 63,
-    "dates_right": 63,
-    "title_right": 63,
-    "author_named": 40,
-    "author_right": 40,
+    "clippings": 66,
+    "dates_right": 66,
+    "title_right": 66,
+    "author_named": 41,
+    "author_right": 41,
     "author_false": 0,
-    "source_named": 62,
-    "source_right": 61,
+    "source_named": 65,
+    "source_right": 64,
     "source_false": 0,
     "summary_named": 14,
     "summary_right": 14,
@@ -29,12 +29,12 @@ EXPECTED = {
     "updated_named": 9,
     "updated_right": 9,
     "updated_false": 0,
-    "furniture_lines": 758,
+    "furniture_lines": 782,
     "furniture_leaked": 0,
-    "article_lines": 682,
+    "article_lines": 696,
     "article_removed": 0,
-    "paragraphs": 352,
-    "paragraphs_intact": 352,
+    "paragraphs": 361,
+    "paragraphs_intact": 361,
     "untraced_output": 0,
 }
 # The misses we know of, each one line of `details` (the agency credited in the dateline

@@ -383,3 +383,35 @@ def test_glued_page_dates_galleries_and_promotions() -> None:
     )
     assert article.paragraphs[-1] == "Russia did not sign up to the deal, officials said."
     assert article.source == "Steppe Wire"
+
+
+def test_a_forwarded_e_mail_gives_subject_sender_and_ends_at_the_signature() -> None:
+    text = (
+        "From: Border Commission Press Office <press@commission.example>\n"
+        "Sent: Sunday, September 10, 2023 11:42 AM\nTo: Newsroom\n"
+        "Subject: Border talks resume after long pause\n\n"
+        f"{BODY}\n--\nBorder Commission | Media Relations\n\n"
+        "This e-mail and any attachments are confidential.\n"
+    )
+    article = parse(text)
+    assert (article.title, article.source) == (
+        "Border talks resume after long pause",
+        "Border Commission Press Office",
+    )
+    assert article.date == datetime.date(2023, 9, 10)
+    assert article.paragraphs[-1].startswith("The talks lasted four hours")
+
+
+def test_an_author_note_under_the_byline_and_ends_in_a_release() -> None:
+    text = (
+        "Press release\n\n12 May 2022\n\nBorder talks resume after long pause\n\n"
+        "Jane Doe\n\nJane Doe is a senior fellow at the Centre for Trade Policy.\n\n"
+        f"{BODY}\nENDS\n\nNotes to editors\n\n1. The commission is an independent body.\n"
+    )
+    article = parse(text)
+    assert (article.title, article.author) == ("Border talks resume after long pause", "Jane Doe")
+    assert (
+        rules(article)["Jane Doe is a senior fellow at the Centre for Trade Policy."]
+        == "author note"
+    )
+    assert article.paragraphs[-1].startswith("The talks lasted four hours")

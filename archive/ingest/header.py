@@ -104,7 +104,12 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 _CLOSING_CREDIT = re.compile(r"[-–—]+\s*(?P<name>[A-Z][\w&.']*(?:\s[A-Z][\w&.']*){0,3})")
 _AND_AGENCIES = re.compile(r"\s+(?:and|with|&)\s+(?:other\s+)?(?:news\s+)?agencies\b.*$", re.I)
-_CREDIT_LINE = re.compile(r"(?:from|via)\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"(?:from|via)\s*:?\s+(?P<name>[A-Z][\w&.'’ -]{1,60})", re.IGNORECASE)
+_ADDRESS = re.compile(r"<[^<>@\s]+@[^<>\s]+>")
+_AUTHOR_NOTE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+(?:is|was|has been|writes|covers"
+    r"|leads|directs|teaches|reports)\b.*[.!]$"
+)
 _HOLDER = re.compile(
     r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
     r"(?P<name>[^.©|·]{2,60}?)\s*(?:\d{4})?\s*(?:[.|·—]|all rights|$)",
@@ -399,9 +404,15 @@ def without_agencies(name: str) -> str:
     return _AND_AGENCIES.sub("", name).strip()
 
 
+def author_note(text: str) -> str:
+    """The name a note about the author starts with ("Amara Okeke is a senior fellow …")."""
+    match = _AUTHOR_NOTE.match(text)
+    return match.group("name") if match and is_name(match.group("name")) else ""
+
+
 def credited_source(text: str) -> str:
-    """The organisation a "From X" / "via X" line credits, or ""."""
-    match = _CREDIT_LINE.fullmatch(text)
+    """The organisation a "From X" / "via X" line credits (an address after it left out)."""
+    match = _CREDIT_LINE.fullmatch(_ADDRESS.sub("", text).strip())
     name = match.group("name").strip() if match else ""
     return name if name and len(words(name)) <= 6 and name[:1].isupper() else ""
 

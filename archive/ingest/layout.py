@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from archive.ingest.header import (
     Byline,
     FoundDate,
+    author_note,
     credited_source,
     dates_in,
     is_date_line,
@@ -85,6 +86,8 @@ _BY_LINE = re.compile(r"(?i:by)\s+[A-Z]")
 _BYLINE_WORDS = 12
 _AGENCY_LINE = re.compile(r"[A-Z]{2,6}")  # "PTI" alone under the headline: the credit
 _CAPS_PREFIX = re.compile(r"[A-Z][A-Z ]{2,30}:\s")  # "WEATHER ALERT: …", "BREAKING: …"
+_SUBJECT = re.compile(r"subject\s*:\s*", re.IGNORECASE)
+_EMAIL_FIELD = re.compile(r"(?:from|sent|to|cc|bcc|reply-to)\s*:\s", re.IGNORECASE)
 _VALUE_LABEL = re.compile(r"(?P<label>from|source|by|published|updated|posted|date)\s*:?", re.I)
 _NEAR = 2  # lines apart, a blank line between
 _HEADLINE_MIN_WORDS = 2
@@ -96,7 +99,7 @@ _NUMBERED = re.compile(r"(?:\bNo\.?|N°|Nr\.?|#)\s*\d")
 _LINE_ENDS = frozenset({"copyright", "credit", "contact", "footnote"})
 _TAG_LIST = re.compile(r"(?:(?:tags?|topics?|keywords?|categories)\s*[:·]|filed under\b)", re.I)
 _SELF_REFERENCE = re.compile(
-    r"\b(?:this (?:article|story|page|report|brief|post|transcript|content|material|video"
+    r"\b(?:this (?:article|story|page|report|brief|post|transcript|content|material|video|e-?mail"
     r"|programme|program|episode)|print edition|views expressed"
     r"|responsibility for|may be reproduced|is funded by|comments are closed|third-party"
     r"|trading name|the authors?\b|thanks for reading"
@@ -251,7 +254,7 @@ def lay_out(
     lead = next((i for i, unit in enumerate(found) if _is_lead(unit)), None)
     if lead is None:
         return Layout([], _all_removed(found, "no-prose"))
-    lead = _past_standfirst(found, lead)
+    lead = _past_author_note(found, _past_standfirst(found, lead))
     dated_above = any(_is_meta(u.text) or (u.ghost and dates_in(u.text)) for u in found[: lead - 1])
     if lead and dated_above and _is_question_subhead(found[lead - 1]):
         lead -= 1  # "What happened?" over the first paragraph: a subheading, not a caption
@@ -313,7 +316,7 @@ def _read_header(
     rules: dict[int, str] = {}
     kinds: list[str] = []
     seen_candidate = False
-    dated = dated | {line.number for line in header if is_date_line(line.text)}
+    dated |= {ln.number for ln in header if is_date_line(ln.text) or author_note(ln.text)}
     label = ""
     for line in header:
         near = any(abs(line.number - other) <= _NEAR for other in dated if other != line.number)
@@ -330,6 +333,12 @@ def _read_header(
         seen_candidate = seen_candidate or kind == "candidate"
     _mark_site(layout, header, kinds, everything)
     candidates = [i for i, kind in enumerate(kinds) if kind == "candidate"]
+    stories = [i for i in candidates if not _is_section_label(header[i].text)]
+    if stories:  # "Press release" over the date and the headline is a label
+        for index in set(candidates) - set(stories):
+            if index < stories[0]:
+                kinds[index] = "section-label"
+        candidates = [i for i in candidates if kinds[i] == "candidate"]
     first_meta = next(
         (i for i, kind in enumerate(kinds) if kind in ("byline", "date-line", "credit-line")
          and candidates and i > candidates[0]),
@@ -383,12 +392,19 @@ _HEADER_RULES = {
     "byline": "byline (author)",
     "date-line": "date line (date)",
     "site": "site name (source)",
+    "author-note": "author note",
 }
 
 
 def _header_kind(line: Line, everything: str, seen_candidate: bool) -> str:
     """What one header line is, before the headline is chosen."""
     text, spaced = line.text, line.spaced
+    if _SUBJECT.match(text):
+        return "candidate"  # an e-mail's subject: the headline, its label left out
+    if _EMAIL_FIELD.match(text) and not credited_source(text):
+        return "email-header"
+    if author_note(text):
+        return "author-note"
     if _BY_LINE.match(text) and len(words(text)) <= _BYLINE_WORDS:
         return "byline"  # "By Our Correspondent" names nobody, but it is a byline
     if seen_candidate and parse_byline(spaced, everything):
@@ -442,7 +458,7 @@ def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything:
         name = masthead_name(line.spaced)
         if not _capitalised(name) and not (index == first and len(name.split()) == 1):
             continue
-        if name.split()[0].lower() in STOP_WORDS - {"the"}:
+        if name.split()[0].lower().strip(":") in STOP_WORDS - {"the"}:
             continue  # "FOR IMMEDIATE RELEASE": a label, not a name
         repeated = (
             len(name.split()) > 1
@@ -455,7 +471,8 @@ def _mark_site(layout: Layout, header: list[Line], kinds: list[str], everything:
 
 
 def _take_headline(layout: Layout, line: Line, everything: str) -> None:
-    title, byline = split_glued_byline(line.text, everything)
+    subject = _SUBJECT.match(line.text)
+    title, byline = split_glued_byline(line.text[subject.end() if subject else 0 :], everything)
     layout.title, layout.title_line = title, line.number
     if byline:
         layout.byline = byline
@@ -482,6 +499,15 @@ def _past_standfirst(found: list[Unit], lead: int) -> int:
             passed += 1
         index += 1
     return lead
+
+
+def _past_author_note(found: list[Unit], lead: int) -> int:
+    """The lead, moved past a note on the author under the byline ("Jane Doe is a fellow …")."""
+    name = author_note(found[lead].text)
+    above = [u.text for u in found[:lead] if not u.ghost]
+    if not name or not above or above[-1].removeprefix("By ").strip() != name:
+        return lead
+    return next((i for i in range(lead + 1, len(found)) if _is_lead(found[i])), lead)
 
 
 def _is_question_subhead(unit: Unit) -> bool:

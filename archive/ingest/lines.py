@@ -86,6 +86,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _FOOTNOTE = re.compile(r"\[\d+\]\s.*")
+# A release's "ENDS", "-30-" or "###"; an e-mail signature's "--".
+_END_MARK = re.compile(r"ENDS?|Ends|-\s*30\s*-|#{3}|--")
 # A thread of readers' comments: "3 thoughts on …", "Priya says:", "Leave a Reply".
 _COMMENTS = re.compile(
     r"\d[\d,]*\s+(?:comments?|thoughts?|responses?|replies)\b.*"
@@ -284,6 +286,7 @@ _RULES = (
     ("copyright", True, lambda text: bool(_COPYRIGHT.search(text))),
     ("credit", True, _is_credit),
     ("footnote", True, lambda text: bool(_FOOTNOTE.fullmatch(text))),
+    ("end-mark", True, lambda text: bool(_END_MARK.fullmatch(text))),
     ("comments", True, lambda text: not is_prose(text) and bool(_COMMENTS.fullmatch(text))),
     ("contact", True, _is_contact),
     ("cookie-notice", False, _is_cookie_notice),
