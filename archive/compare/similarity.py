@@ -39,51 +39,54 @@ class Features:
 
     keys: tuple[str, ...]  # every word's key, in order (for quoted strings)
     features: dict[str, float]  # content-word keys and "@entity" ids: their share
+    names: frozenset[str]  # the features that name someone or something
     quotes: tuple[tuple[str, ...], ...]  # keys of each quoted string
 
 
 def features(text: str, entities: frozenset[str] = frozenset()) -> Features:
     """The features of one sentence, with the ids of the entities it mentions.
 
-    Reporting verbs are left out (whom a source credits is not the claim), and the
-    words of a name share one feature's weight ("Baltic Sea" counts once).
+    Reporting verbs are left out (whom a source credits is not the claim). The
+    words of a name, or of a hyphenated compound, share one feature's weight
+    ("Baltic Sea", "war-torn" count once).
     """
     words = tokens(text)
     content: dict[str, float] = {}
-    for run in _runs(words):
+    names = {f"@{e}" for e in entities}
+    for run in _runs(text, words):
         for token in run:
             content[token.key] = max(content.get(token.key, 0.0), 1 / len(run))
-    content.update({f"@{e}": 1.0 for e in entities})
+            if token.text[0].isupper():
+                names.add(token.key)
+    content.update(dict.fromkeys(sorted(names & {f"@{e}" for e in entities}), 1.0))
     quotes = []
     for match in _QUOTED.finditer(text):
         quoted = next(g for g in match.groups() if g is not None)
         keys = tuple(t.key for t in tokens(quoted))
         if len(keys) >= _QUOTE_WORDS:
             quotes.append(keys)
-    return Features(tuple(t.key for t in words), content, tuple(quotes))
+    return Features(tuple(t.key for t in words), content, frozenset(names), tuple(quotes))
 
 
-def _runs(words: list[Token]) -> list[list[Token]]:
-    """Content words, a run of capitalised ones (a name) together, every other alone."""
+def _runs(text: str, words: list[Token]) -> list[list[Token]]:
+    """Content words: a name's capitalised words together, a compound's parts together."""
     runs: list[list[Token]] = []
-    for previous, token in zip([None, *words], words, strict=False):
+    previous: Token | None = None
+    for token in words:
         if (
             token.stop
             or token.text in REPORTING_VERBS
             or (len(token.key) < 2 and not token.key.isdigit())
         ):
+            previous = None
             continue
-        joined = previous is not None and previous.end + 1 == token.start
-        if (
-            token.text[0].isupper()
-            and runs
-            and joined
-            and runs[-1][-1] is previous
-            and previous.text[0].isupper()
-        ):
+        gap = text[previous.end : token.start] if previous else None
+        name = gap == " " and token.text[0].isupper() and previous and previous.text[0].isupper()
+        if runs and (gap == "-" or name):
             runs[-1].append(token)
         else:
             runs.append([token])
+        previous = token
     return runs
 
 
@@ -103,8 +106,9 @@ class Scorer:
             return 0.0
         dice = (got_a + got_b) / (total_a + total_b)
         score = dice
-        if min(len(a.features), len(b.features)) >= MIN_CONTAINED:
-            score = max(dice, CONTAINMENT_WEIGHT * max(got_a / total_a, got_b / total_b))
+        if min(len(a.features), len(b.features)) >= MIN_CONTAINED and _shares_words(a, b):
+            contained = max(got_a / total_a, got_b / total_b)
+            score = max(dice, CONTAINMENT_WEIGHT * contained)
         if _shares_quote(a, b) or _shares_quote(b, a):
             score += QUOTE_BONUS
         return score
@@ -115,6 +119,11 @@ class Scorer:
     def _matched(self, mine: dict[str, float], theirs: dict[str, float]) -> float:
         """Weight of the features of ``mine`` that ``theirs`` has too."""
         return sum(self.weight.get(f, 0.0) * mine[f] for f in mine.keys() & theirs.keys())
+
+
+def _shares_words(a: Features, b: Features) -> bool:
+    """Names alone do not make one claim: some other content word must be shared."""
+    return bool((a.features.keys() & b.features.keys()) - a.names - b.names)
 
 
 def _ngrams(keys: Sequence[str], n: int) -> set[tuple[str, ...]]:
