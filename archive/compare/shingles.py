@@ -41,7 +41,8 @@ class Corpus:
     starts: Array  # len(articles) + 1 offsets into ``ids``
 
     def words(self, doc: int) -> list[int]:
-        return self.ids[self.starts[doc] : self.starts[doc + 1]].tolist()
+        words: list[int] = self.ids[self.starts[doc] : self.starts[doc + 1]].tolist()
+        return words
 
 
 @dataclass(frozen=True)
