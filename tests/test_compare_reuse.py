@@ -146,7 +146,7 @@ def test_empty_and_tiny_archives() -> None:
 
 
 def test_each_occurrence_is_linked_to_the_previous_article_with_the_shingle() -> None:
-    found = seeds(corpus([["a b c d e f"], ["x a b c d e"], ["a b c d e y a b c d e"]]), 5)
+    found = seeds(corpus([["a b c d e f"], ["x a b c d e"], ["a b c d e y a b c d e"]]), 5, 4)
     links = list(
         zip(
             found.doc_a.tolist(),
@@ -157,6 +157,12 @@ def test_each_occurrence_is_linked_to_the_previous_article_with_the_shingle() ->
         )
     )
     assert sorted(links) == [(0, 0, 1, 1), (1, 1, 2, 0), (1, 1, 2, 6)]
+    assert (
+        len(
+            seeds(corpus([["a b c d e f"], ["x a b c d e"], ["a b c d e y a b c d e"]]), 5, 3).doc_a
+        )
+        == 0
+    )
 
 
 def test_benchmark_figures_on_a_small_seeded_archive() -> None:

@@ -55,6 +55,7 @@ class ReuseOptions:
 
     min_words: int = 25
     shingle: int = 5
+    max_occurrences: int = 100  # a shingle more frequent than this is a formula
     min_seeds: int = 3
     max_gap: int = 30
     max_shift: int = 8
@@ -113,7 +114,8 @@ def find_reuse(
 
 def _chains(text: Corpus, options: ReuseOptions) -> Iterator[tuple[int, int, int, int, int, int]]:
     """Candidates ``(doc a, start a, end a, doc b, start b, end b)`` from chained seeds."""
-    runs = _runs(seeds(text, options.shingle), len(text.starts), options.min_seeds)
+    found = seeds(text, options.shingle, options.max_occurrences)
+    runs = _runs(found, len(text.starts), options.min_seeds)
     n = options.shingle
     for pair in runs:
         open_chains: list[list[int]] = []  # [first a, last a, first b, last b, seeds]

@@ -103,17 +103,21 @@ def shingle_hashes(text: Corpus, n: int) -> tuple[npt.NDArray[np.uint64], Array,
     return hashes[inside], inside, doc[inside]
 
 
-def seeds(text: Corpus, n: int) -> Seeds:
-    """Every occurrence of a shared shingle linked to its previous one in another article."""
+def seeds(text: Corpus, n: int, max_occurrences: int) -> Seeds:
+    """Every occurrence of a shared shingle linked to its previous one in another article.
+
+    A shingle met more than ``max_occurrences`` times is a formula ("the two sides
+    agreed to"), not evidence of reuse, and is left out (as passim does).
+    """
     hashes, positions, doc = shingle_hashes(text, n)
     # Only shingles met twice matter: find them with a fast sort, then put their
     # occurrences in (hash, text position) order, which the links below rely on.
     order = np.argsort(hashes)
     ordered = hashes[order]
-    repeated = np.zeros(len(ordered), dtype=bool)
-    repeated[1:] = ordered[1:] == ordered[:-1]
-    repeated[:-1] |= repeated[1:]
-    keep = np.sort(order[repeated])  # text order
+    first = np.flatnonzero(np.append(True, ordered[1:] != ordered[:-1]))
+    sizes = np.diff(np.append(first, len(ordered)))
+    size = np.repeat(sizes, sizes)
+    keep = np.sort(order[(size >= 2) & (size <= max_occurrences)])  # text order
     keep = keep[np.argsort(hashes[keep], kind="stable")]
     hashes, positions, doc = hashes[keep], positions[keep], doc[keep]
     new_shingle = np.ones(len(hashes), dtype=bool)
