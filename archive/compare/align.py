@@ -199,10 +199,9 @@ def align(reports: Sequence[SourceReport], options: AlignOptions = AlignOptions(
     scores = {
         (a, b): scorer.score(feats[a], feats[b]) for a, b in combinations(nodes, 2) if a[0] != b[0]
     }
-    groups = _group(nodes, scores, options)
-    rows = [_row(group, per_source, feats, scorer) for group in groups]
-    rows.sort(key=lambda r: _position(r, per_source))
-    return Comparison(tuple(r.article for r in reports), tuple(r for r, _ in rows))
+    groups = sorted(_group(nodes, scores, options), key=lambda g: (_position(g, per_source), g[0]))
+    rows = tuple(_row(group, per_source, feats, scorer) for group in groups)
+    return Comparison(tuple(r.article for r in reports), rows)
 
 
 Node = tuple[int, int]  # (source index, sentence index)
@@ -246,7 +245,7 @@ def _row(
     per_source: list[list[Sentence]],
     feats: Mapping[Node, Features],
     scorer: Scorer,
-) -> tuple[Row, float]:
+) -> Row:
     reference = group[0]
     ref = per_source[reference[0]][reference[1]]
     cells = [Cell(ref, 1.0, ())]
@@ -254,10 +253,9 @@ def _row(
         sentence = per_source[node[0]][node[1]]
         score = scorer.score(feats[reference], feats[node])
         cells.append(Cell(sentence, score, word_diff(ref.text, sentence.text)))
-    position = sum(j / max(1, len(per_source[i]) - 1) for i, j in group) / len(group)
-    return Row(tuple(cells)), position
+    return Row(tuple(cells))
 
 
-def _position(row: tuple[Row, float], per_source: list[list[Sentence]]) -> tuple[float, str, int]:
-    first = row[0].reference
-    return row[1], first.article, first.start
+def _position(group: list[Node], per_source: list[list[Sentence]]) -> float:
+    """Mean place of the group's sentences in their articles, from 0 (first) to 1 (last)."""
+    return sum(j / max(1, len(per_source[i]) - 1) for i, j in group) / len(group)
