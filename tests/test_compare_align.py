@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -208,3 +210,22 @@ def test_benchmark_figures_on_the_committed_gold() -> None:
     score = evaluate(gold_events())
     assert (score.true_positives, score.false_positives, score.false_negatives) == (53, 0, 4)
     assert score.precision >= 0.9 and score.recall >= 0.9
+
+
+def test_the_same_json_whatever_python_hashes() -> None:
+    """Builds stay byte-identical: nothing depends on the order of a set of strings."""
+    program = (
+        "import json, sys; sys.path.insert(0, 'tests'); import test_compare_align as t; "
+        "reports = [t._report(s, x) for s, x in [('wire', t.WIRE), ('daily', t.DAILY), "
+        "('weekly', t.PARAPHRASE), ('city', t.UNRELATED)]]; "
+        "print(json.dumps(t.align(reports).to_dict()))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program], cwd=root, capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+        ).stdout
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(outputs) == 1 and '"rows"' in outputs.pop()
