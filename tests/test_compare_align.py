@@ -201,8 +201,10 @@ def test_a_passage_of_an_unknown_paragraph_is_a_clear_error() -> None:
         align([report])
 
 
-def test_no_reports_give_no_rows() -> None:
+def test_no_reports_give_no_rows_and_marks_without_words_are_no_sentences() -> None:
     assert align([]).to_dict() == {"articles": [], "rows": []}
+    empty = _report("a", "", "“” . !")
+    assert align([empty]).to_dict() == {"articles": ["a"], "rows": []}
 
 
 def test_benchmark_figures_on_the_committed_gold() -> None:

@@ -165,7 +165,7 @@ def sentence_passages(
 
 
 def split_sentences(report: SourceReport) -> list[Sentence]:
-    """The sentences of a report's passages, in passage order."""
+    """The sentences of a report's passages that have a word, in passage order."""
     texts = dict(report.paragraphs)
     out = []
     for passage in report.passages:
@@ -174,6 +174,8 @@ def split_sentences(report: SourceReport) -> list[Sentence]:
         span = texts[passage.paragraph][passage.start : passage.end]
         for start, end in sentences(span):
             text = span[start:end]
+            if not any(c.isalnum() for c in text):
+                continue  # a stray mark is no claim
             out.append(
                 Sentence(
                     report.article,
