@@ -16,6 +16,7 @@ hashes and the same output, whatever Python's string hashing does.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ def corpus(articles: Sequence[Sequence[str]]) -> Corpus:
     for paragraphs in articles:
         found += lower_words("\n".join(paragraphs))
         starts.append(len(found))
-    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(found))}
+    vocabulary = dict(zip(dict.fromkeys(found), itertools.count()))
     ids = np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int64, count=len(found))
     return Corpus(ids, np.array(starts, dtype=np.int64))
 
