@@ -210,7 +210,7 @@ def test_no_reports_give_no_rows_and_marks_without_words_are_no_sentences() -> N
 def test_benchmark_figures_on_the_committed_gold() -> None:
     """The exact figures of ``bench/eval_align.py``: any change to the pairing shows here."""
     score = evaluate(gold_events())
-    assert (score.true_positives, score.false_positives, score.false_negatives) == (53, 0, 4)
+    assert (score.true_positives, score.false_positives, score.false_negatives) == (55, 0, 2)
     assert score.precision >= 0.9 and score.recall >= 0.9
 
 

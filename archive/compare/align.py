@@ -71,7 +71,7 @@ class SourceReport:
 class AlignOptions:
     """Thresholds of the pairing (``bench/eval_align.py`` measures them)."""
 
-    threshold: float = 0.28  # a pair scoring less is never put on one row
+    threshold: float = 0.25  # a pair scoring less is never put on one row
     link: float = 0.25  # mean score two rows need to join
 
 
