@@ -259,14 +259,22 @@ def lint(c: Context) -> None:
     c.run("mypy")  # its files and settings: [tool.mypy] in pyproject.toml
 
 
-@task(help={"articles": "size of the synthetic archive", "only": "mentions, search or dates"})
+BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic archive)
+    "mentions": "bench_mentions.py --articles {n}",
+    "build": "bench_build.py --articles {n}",
+    "search": "bench_search.py --articles {n}",
+    "align": "eval_align.py",
+    "reuse": "eval_reuse.py --articles {n}",
+    "dates": "eval_dates.py",  # TimeML: reads ../shared/timeml
+}
+
+
+@task(help={"articles": "size of the synthetic archive", "only": ", ".join(BENCHMARKS)})
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
-    """Benchmarks on a generated archive (build time, entity matching, search)."""
-    for name in ("mentions", "build", "search"):
+    """Benchmarks: build, entity matching, search, alignment, reuse (generated archives); dates (TimeML)."""
+    for name, command in BENCHMARKS.items():
         if only and only != name:
             continue
-        script = ROOT / "bench" / f"bench_{name}.py"
-        if script.exists():
-            c.run(f"{sys.executable} {script} --articles {articles}")
-    if only in ("", "dates"):  # TimeML date benchmark: reads ../shared/timeml
-        c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_dates.py'}")
+        script, _, arguments = command.partition(" ")
+        if (ROOT / "bench" / script).exists():
+            c.run(f"{sys.executable} {ROOT / 'bench' / script} {arguments.format(n=articles)}")
