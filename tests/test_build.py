@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, SEEDS, page, run_pelican
 
-from archive.sitecheck import check_site
+from archive.check.links import check_links
 
 FURNITURE = ["Go to home page", "Back to top", "Suggest To A Friend", "Home >", "China News"]
 
@@ -58,7 +58,7 @@ def test_every_sentence_of_each_clipping_is_on_its_page_and_no_furniture(site: P
 
 
 def test_pages_are_well_formed_and_load_nothing_from_outside(site: Path) -> None:
-    assert check_site(site) == []
+    assert check_links(site) == []
     for record in articles(site):
         doc = page(site / record["url"])
         assert len(doc.find_all("main")) == 1
