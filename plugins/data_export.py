@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
+from archive.check.api import publish_schemas
 from archive.export import ArticleRecord, articles_payload, write_json
 
 
@@ -35,6 +36,7 @@ def record(article: Article) -> ArticleRecord:
 def _write(generator: ArticlesGenerator, writer: object) -> None:
     path = Path(generator.output_path) / "api" / "articles.json"
     write_json(path, articles_payload([record(article) for article in generator.articles]))
+    publish_schemas(path.parent)
 
 
 def register() -> None:

@@ -18,7 +18,7 @@ from archive.check.html import check_html
 from archive.check.links import check_links
 from archive.check.problem import Problem
 
-__all__ = ["Problem", "run_checks", "site_checks"]
+__all__ = ["Check", "Problem", "run_checks", "site_checks"]
 
 Check = Callable[[Path], list[Problem]]
 
