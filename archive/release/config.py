@@ -15,6 +15,7 @@ host = "deploy@archive.example.org"
 path = "/srv/briefing/public"   # the live link on the host (absolute)
 ssh = "ssh -p 22"              # optional, default "ssh"
 rsync_options = ["--compress"]  # optional
+staging = ".cache/release-staging/production"  # optional: where the local build is made
 ```
 """
 
@@ -33,7 +34,7 @@ from archive.release.target import DeployError, Target
 TABLE = "[tool.briefing.deploy]"
 _KEYS = {
     "local": {"type", "path"},
-    "rsync": {"type", "host", "path", "ssh", "rsync", "rsync_options"},
+    "rsync": {"type", "host", "path", "ssh", "rsync", "rsync_options", "staging"},
 }
 _REQUIRED = {"local": {"path"}, "rsync": {"host", "path"}}
 
@@ -95,7 +96,7 @@ def make_target(config: DeployConfig, name: str, root: Path) -> Target:
     return RsyncTarget(
         host=str(settings["host"]),
         path=str(settings["path"]),
-        staging=root / ".cache" / "release-staging" / (name or config.default),
+        staging=root / settings.get("staging", f".cache/release-staging/{name or config.default}"),
         ssh=str(settings.get("ssh", "ssh")),
         rsync=str(settings.get("rsync", "rsync")),
         rsync_options=options,
