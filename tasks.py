@@ -185,7 +185,9 @@ def check(c: Context, site: str = "", only: str = "") -> None:
         sys.exit(1)
 
 
-@task(help={**DEPLOY_HELP, "checks": "comma-separated checks to run before going live (default: all)"})
+@task(
+    help={**DEPLOY_HELP, "checks": "comma-separated checks to run before going live (default: all)"}
+)
 def publish(c: Context, target: str = "", config: str = "", checks: str = "") -> None:
     """Build with publishconf.py into a new release, check it, then switch to it atomically.
 
@@ -194,7 +196,8 @@ def publish(c: Context, target: str = "", config: str = "", checks: str = "") ->
     `invoke rollback` can switch back.
     """
     from archive.check import run_checks
-    from archive.release.pipeline import Rejected, publish as publish_release
+    from archive.release.pipeline import Rejected
+    from archive.release.pipeline import publish as publish_release
     from archive.release.progress import Progress
     from archive.release.target import DeployError
 
@@ -324,9 +327,10 @@ def checktools(c: Context) -> None:
         _apt_install("rsync", "the deploy tests")
     if not shutil.which("java"):
         _apt_install("default-jre-headless", "the HTML check (vnu.jar)")
-    if not (ROOT / "node_modules" / "vnu-jar").is_dir() or not (
-        ROOT / "node_modules" / "axe-core"
-    ).is_dir():
+    if (
+        not (ROOT / "node_modules" / "vnu-jar").is_dir()
+        or not (ROOT / "node_modules" / "axe-core").is_dir()
+    ):
         print("installing the npm packages of package-lock.json …", flush=True)
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 

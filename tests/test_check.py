@@ -40,7 +40,11 @@ def planted(site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, 
     shutil.copytree(site, broken)
     plant(broken / "archives.html", "</main>", '<a href="articles/no-such-page.html">gone</a>')
     plant(broken / "archives.html", "</main>", '<a href="index.html#no-such-id">gone</a>')
-    plant(broken / "chronology.html", "</head>", '<script src="https://cdn.example.net/t.js"></script>')
+    plant(
+        broken / "chronology.html",
+        "</head>",
+        '<script src="https://cdn.example.net/t.js"></script>',
+    )
     plant(broken / "404.html", "</main>", "<center>obsolete markup</center>")
     plant(broken / "index.html", "</main>", '<p id="faint" style="color:#f4f4f4">faint</p>')
     entities = json.loads((broken / "api" / "entities.json").read_text(encoding="utf-8"))
@@ -55,14 +59,39 @@ def planted(site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, 
 @pytest.mark.parametrize(
     ("page", "where", "message"),
     [
-        pytest.param('archives.html', 'a[href="articles/no-such-page.html"]', 'broken link', id='a_broken_link'),
-        pytest.param('archives.html', 'a[href="index.html#no-such-id"]', 'names no element', id='a_missing_anchor'),
-        pytest.param('chronology.html', 'script[src="https://cdn.example.net/t.js"]', 'outside the site', id='an_outside_script'),
-        pytest.param('chronology.html', 'https://cdn.example.net/t.js', 'requests a URL outside', id='a_request_leaving_the_site'),
-        pytest.param('404.html', '<center>', 'center', id='invalid_html'),
-        pytest.param('index.html', '#faint', 'color-contrast', id='low_contrast'),
-        pytest.param('api/entities.json', '$.entities[0].mentions', "'many' is not of type 'integer'", id='an_invalid_json_export'),
-        pytest.param('chronology.ics', '', 'does not parse', id='a_malformed_calendar'),
+        pytest.param(
+            "archives.html",
+            'a[href="articles/no-such-page.html"]',
+            "broken link",
+            id="a_broken_link",
+        ),
+        pytest.param(
+            "archives.html",
+            'a[href="index.html#no-such-id"]',
+            "names no element",
+            id="a_missing_anchor",
+        ),
+        pytest.param(
+            "chronology.html",
+            'script[src="https://cdn.example.net/t.js"]',
+            "outside the site",
+            id="an_outside_script",
+        ),
+        pytest.param(
+            "chronology.html",
+            "https://cdn.example.net/t.js",
+            "requests a URL outside",
+            id="a_request_leaving_the_site",
+        ),
+        pytest.param("404.html", "<center>", "center", id="invalid_html"),
+        pytest.param("index.html", "#faint", "color-contrast", id="low_contrast"),
+        pytest.param(
+            "api/entities.json",
+            "$.entities[0].mentions",
+            "'many' is not of type 'integer'",
+            id="an_invalid_json_export",
+        ),
+        pytest.param("chronology.ics", "", "does not parse", id="a_malformed_calendar"),
     ],
 )
 def test_each_planted_fault_is_reported_with_its_page(
@@ -78,7 +107,9 @@ def test_the_planted_faults_are_all_that_is_reported(planted: tuple[str, int]) -
     output, _ = planted
     pages = {"archives.html", "chronology.html", "404.html", "index.html", "api/entities.json",
              "chronology.ics"}  # fmt: skip
-    reported = [line for line in output.splitlines() if ": " in line and not line.startswith("checked")]
+    reported = [
+        line for line in output.splitlines() if ": " in line and not line.startswith("checked")
+    ]
     assert reported and all(line.startswith(tuple(pages)) for line in reported), output
 
 
@@ -113,4 +144,6 @@ def test_every_article_file_must_have_its_page(site: Path, tmp_path: Path) -> No
     assert len(problems) == 2
     assert problems[0].startswith(f"{articles / 'broken.md'}: line ")
     assert "has no page: front matter is not valid YAML" in problems[0]
-    assert problems[1] == "articles/a lost title.html: missing: the page of no-slug.md was not built"
+    assert (
+        problems[1] == "articles/a lost title.html: missing: the page of no-slug.md was not built"
+    )

@@ -37,15 +37,13 @@ def config(tmp_path: Path, kind: str, slow: bool = False) -> Path:
             f'ssh = "{FAKE_SSH}"\nstaging = "{tmp_path / "staging"}"\nrsync_options = {options}\n'
         )
     path = tmp_path / f"deploy-{kind}{'-slow' if slow else ''}.toml"
-    path.write_text(f'[tool.briefing.deploy.targets.site]\n{table}', encoding="utf-8")
+    path.write_text(f"[tool.briefing.deploy.targets.site]\n{table}", encoding="utf-8")
     return path
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "invoke", *args]
-    return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env
-    )
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 
 def start(*args: str, pause: str = "") -> subprocess.Popen[bytes]:

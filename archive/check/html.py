@@ -13,7 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 from archive.check.problem import Problem
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
 
 
 def check_html(site: Path, vnu: Path = VNU) -> list[Problem]:

@@ -75,13 +75,9 @@ def _parse(page: Path) -> _Links:
     return parser
 
 
-def _check_page(
-    root: Path, page: Path, parsed: _Links, pages: dict[Path, _Links]
-) -> list[Problem]:
+def _check_page(root: Path, page: Path, parsed: _Links, pages: dict[Path, _Links]) -> list[Problem]:
     name = page.relative_to(root)
-    problems = [
-        _outside(name, where, url) for where, url in parsed.loads if _EXTERNAL.match(url)
-    ]
+    problems = [_outside(name, where, url) for where, url in parsed.loads if _EXTERNAL.match(url)]
     for where, url in parsed.loads + parsed.links:
         target = _local_target(page, url)
         if target is None:

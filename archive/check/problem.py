@@ -15,6 +15,8 @@ class Problem:
     where: str = ""
 
     def __str__(self) -> str:
-        return f"{self.page}: {self.where}: {self.message}" if self.where else (
-            f"{self.page}: {self.message}"
+        return (
+            f"{self.page}: {self.where}: {self.message}"
+            if self.where
+            else (f"{self.page}: {self.message}")
         )

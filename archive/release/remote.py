@@ -61,7 +61,9 @@ class RsyncTarget:
             raise DeployError(f"remote path {self.path!r} must be absolute")
         self.path = posixpath.normpath(self.path)
         name = posixpath.basename(self.path)
-        self.remote_folder = posixpath.join(posixpath.dirname(self.path), releases_folder_name(name))
+        self.remote_folder = posixpath.join(
+            posixpath.dirname(self.path), releases_folder_name(name)
+        )
         self.lock_path = self.staging / ".lock"
         self.description = f"{self.host}:{self.path}"
 
