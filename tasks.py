@@ -202,7 +202,11 @@ def publish(c: Context, target: str = "", config: str = "", checks: str = "") ->
     from archive.release.target import DeployError
 
     def build_release(folder: Path) -> None:
-        pelican_run(f"-s {CONFIG['settings_publish']} -o {folder}")
+        try:
+            pelican_run(f"-s {CONFIG['settings_publish']} -o {folder}")
+        except SystemExit as failed:
+            if failed.code:
+                raise DeployError("the build failed (its errors are above)") from None
 
     def check_release(folder: Path, started: Callable[[str], None]) -> list[str]:
         return [str(p) for p in run_checks(folder, _checks(checks), started)]

@@ -15,8 +15,5 @@ class Problem:
     where: str = ""
 
     def __str__(self) -> str:
-        return (
-            f"{self.page}: {self.where}: {self.message}"
-            if self.where
-            else (f"{self.page}: {self.message}")
-        )
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.page}:{where} {self.message}"
