@@ -26,9 +26,13 @@ def check_api(site: Path, schemas: Path = SCHEMAS) -> list[Problem]:
     data = [p for p in exports if not p.name.endswith(SUFFIX)]
     for path in data:
         problems.extend(_validate(site, path, schemas / f"{path.stem}{SUFFIX}"))
-    expected = {p.name.removesuffix(SUFFIX) for p in schemas.glob(f"*{SUFFIX}")}
-    for missing in sorted(expected - {p.stem for p in data}):
-        problems.append(Problem(f"api/{missing}.json", "missing (its schema is in the project)"))
+    for schema in sorted(schemas.glob(f"*{SUFFIX}")):
+        name = schema.name.removesuffix(SUFFIX)
+        if not (site / "api" / f"{name}.json").is_file():
+            problems.append(Problem(f"api/{name}.json", "missing (its schema is in the project)"))
+        published = site / "api" / schema.name
+        if not published.is_file() or published.read_bytes() != schema.read_bytes():
+            problems.append(Problem(f"api/{schema.name}", f"not the project's {schema.name}"))
     return problems
 
 
