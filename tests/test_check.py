@@ -50,6 +50,7 @@ def planted(site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, 
     entities = json.loads((broken / "api" / "entities.json").read_text(encoding="utf-8"))
     entities["entities"][0]["mentions"] = "many"
     (broken / "api" / "entities.json").write_text(json.dumps(entities), encoding="utf-8")
+    (broken / "api" / "chronology.schema.json").write_text("{}", encoding="utf-8")
     ics = broken / "chronology.ics"
     ics.write_bytes(ics.read_bytes().replace(b"END:VCALENDAR\r\n", b""))
     result = check(broken)
