@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,27 @@ def test_progress_shows_steps_on_a_terminal_and_only_the_summary_elsewhere(
     progress.step("build")
     progress.summary("done")
     assert len(stream.getvalue().splitlines()) == 1
+
+
+def test_a_second_publish_waits_for_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = LocalTarget(tmp_path / "public")
+    target.lock_path.parent.mkdir(parents=True)
+    built = threading.Event()
+
+    def build(folder: Path) -> None:
+        built.set()
+        site_builder("second")(folder)
+
+    with target.lock_path.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a publish in progress
+        waiting = threading.Thread(
+            target=publish, args=(target, build, passes, 3, quiet()), daemon=True
+        )
+        waiting.start()
+        assert not built.wait(0.5)  # it never builds while the lock is held
+        fcntl.flock(held, fcntl.LOCK_UN)
+    waiting.join(timeout=60)
+    assert built.is_set() and live_text(tmp_path / "public") == "second"
+    assert "waiting for it" in capsys.readouterr().out

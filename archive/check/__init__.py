@@ -43,6 +43,7 @@ def run_checks(
     """Every problem ``checks`` find in ``site``; ``started`` hears each check's name first."""
     if not (site / "index.html").is_file():
         return [Problem(str(site), "not a built site: there is no index.html")]
+    site = site.resolve()  # the release itself, when given the live link
     problems: list[Problem] = []
     for name, check in checks.items():
         started(name)

@@ -32,6 +32,8 @@ Check = Callable[[Path, Callable[[str], None]], list[str]]
 
 @dataclass(frozen=True)
 class Published:
+    """The release that went live, and the releases pruning removed."""
+
     name: str
     removed: list[str]
 
