@@ -58,7 +58,6 @@ def publish(target: Target, build: Build, check: Check, keep: int, progress: Pro
         except BaseException:  # a failed build is never a release, whatever stopped it
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        reach(progress, "check")
         problems = check(folder, lambda check_name: reach(progress, f"check {check_name}"))
         if problems:
             write_marker(folder, State.REJECTED, problems=len(problems))
