@@ -19,6 +19,8 @@ from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
+from archive.check.chromium import CHROMIUM
+
 if TYPE_CHECKING:
     from archive.check import Check
     from archive.release.target import Target
@@ -38,7 +40,6 @@ CONFIG = {
 }
 CONTENT = ROOT / SETTINGS["PATH"]
 DATA = CONTENT / SETTINGS["ARCHIVE_DATA"]
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pelican_run(cmd: str) -> None:

@@ -9,24 +9,18 @@ WCAG 2.1 AA, in the light and the dark colour scheme.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from archive.check.chromium import CHROMIUM, chromium
+from archive.check.local_server import served
 from archive.check.problem import Problem
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = ("light", "dark")
-_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]{5,}")
 
 
@@ -51,23 +45,17 @@ class _Requests:
             self.problems.append(Problem(self.page, "requests a file the site lacks", response.url))
 
 
-def check_browser(site: Path, axe: Path = AXE, chromium: Path = CHROMIUM) -> list[Problem]:
+def check_browser(site: Path, axe: Path = AXE, executable: Path = CHROMIUM) -> list[Problem]:
     """Outside requests on every page, and axe-core violations on each kind of page."""
-    for tool, hint in ((axe, "run npm ci"), (chromium, "apt-get install chromium")):
+    for tool, hint in ((axe, "run npm ci"), (executable, "apt-get install chromium")):
         if not tool.is_file():
             return [Problem(".", f"cannot check in a browser: {tool} is missing ({hint})")]
-    from playwright.sync_api import sync_playwright
-
-    with _served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            problems = _requests(context, site, base)
-            script = axe.read_text(encoding="utf-8")
-            for kind, url, ready in page_kinds(site):
-                problems.extend(_axe(context, f"{base}/{url}", ready, script, kind))
-        finally:
-            browser.close()
+    with served(site) as base, chromium(executable) as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        problems = _requests(context, site, base)
+        script = axe.read_text(encoding="utf-8")
+        for kind, url, ready in page_kinds(site):
+            problems.extend(_axe(context, f"{base}/{url}", ready, script, kind))
     return problems
 
 
@@ -156,25 +144,6 @@ _AXE_RUN = """tags => axe.run(document, {
 
 def _target(node: dict[str, Any]) -> str:
     return ", ".join(map(str, node["target"]))
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free local port for the length of the block."""
-    handler = partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """The check reports problems itself; the access log would only bury them."""
 
 
 def _origin(url: str) -> str:
