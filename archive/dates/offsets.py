@@ -48,7 +48,9 @@ def offset(
             words, kind, value, "unknown", rule, meaning, span, offset_days=days, date_value=""
         )
     day = context.anchor + datetime.timedelta(days=days)
-    meaning = f"{relation}, {long_date(context.anchor)}: {long_date(day)}"
+    meaning = f"{relation}, {long_date(context.anchor)}"
+    if days:  # "the same day as …" names one day, not the same one twice
+        meaning += f": {long_date(day)}"
     value = day.isoformat() if kind == "DATE" else length
     return Found(
         words, kind, value, "day", rule, meaning, span, offset_days=days, date_value=day.isoformat()
