@@ -107,9 +107,11 @@ def test_explain_shows_every_line_with_its_rule(capsys: pytest.CaptureFixture[st
     assert any(row.split()[1] == "removed" and "byline (author)" in row for row in rows)
 
 
-def test_explain_of_a_clipping_without_date_says_so_in_one_line(
+def test_explain_of_a_clipping_without_date_says_why_and_still_shows_its_lines(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run_explain(CORPUS / "a10-tabloid.txt", FURNITURE) == 1
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and "no publication date found" in out
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("error: ") and "no publication date found" in out[0]
+    assert "  title: MODI-XI ICE MELTS IN KAZAN!" in out
+    assert any(row.startswith("13 removed") and "06:55 IST" in row for row in out)

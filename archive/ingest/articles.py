@@ -40,7 +40,9 @@ import yaml
 
 from archive.core.errors import ContentError
 from archive.core.yamlfile import Key, Shape
-from archive.ingest.clipping import Clipping, read_clipping
+from archive.ingest.clipping import Clipping, parse_clipping, read_clipping
+from archive.ingest.dating import NO_DATE
+from archive.ingest.decoding import decode
 from archive.ingest.furniture import Furniture, load_furniture
 from archive.ingest.record import explain, record_path, render_record
 from archive.ingest.titles import FUNCTION_WORDS
@@ -59,6 +61,7 @@ FRONT_MATTER = Shape(
     ],
     any_case=True,
 )
+_PLACEHOLDER = "2000-01-01"  # the date --explain gives a clipping refused for want of one
 _SLUG_LENGTH = 60  # characters of title words after the date
 _INGESTED = re.compile(r"^ingested: (sha256:[0-9a-f]{64})\n", re.MULTILINE)
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -341,11 +344,26 @@ def run_ingest(paths: Sequence[Path | str], articles_dir: Path, furniture_file: 
 
 
 def run_explain(path: Path, furniture_file: Path) -> int:
-    """The ``invoke ingest --explain FILE`` entry point: print how ``path`` is read."""
+    """The ``invoke ingest --explain FILE`` entry point: print how ``path`` is read.
+
+    A clipping refused for want of a date is still shown line by line, as it
+    would be read once an editor gives it a ``date`` line, so the editor sees
+    what was taken for its header.
+    """
     try:
-        _, clipping = read_clipping(path, load_furniture(furniture_file))
+        furniture = load_furniture(furniture_file)
+        _, clipping = read_clipping(path, furniture)
     except ContentError as error:
         print(f"error: {error}")
-        return 1
+        return _explain_undated(path, furniture) if error.message.startswith(NO_DATE) else 1
     print("\n".join(explain(clipping, path)))
     return 0
+
+
+def _explain_undated(path: Path, furniture: Furniture) -> int:
+    """The lines of a clipping refused for want of a date, as read once it has one."""
+    text, _ = decode(path.read_bytes(), path)
+    clipping = parse_clipping(f"date {_PLACEHOLDER} {text}".encode(), path, furniture)
+    print(f"its lines, as read once it has a date line ({_PLACEHOLDER} here):")
+    print("\n".join(explain(clipping, path)[1:]))
+    return 1

@@ -30,7 +30,8 @@ from archive.ingest.layout import Layout
 _OPENING = re.compile(
     r"(?:[A-Z][\w.'’-]*,?\s+)*(?:(?:On|By)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)?"
 )
-_OPENING_REACH = 80  # a dateline's date stands this near the start of the lead
+_OPENING_REACH = 80
+NO_DATE = "no publication date found"  # how a refusal for want of a date begins  # a dateline's date stands this near the start of the lead
 
 
 @dataclass
@@ -56,7 +57,7 @@ def publication_date(
     yearless = [d.text for _, d in layout.header_dates if d.value is None]
     yearless += [d.text for d in dates_in(layout.lead.text if layout.lead else "") if not d.value]
     found = f"; found {yearless[0]!r} without a year" if yearless else ""
-    message = "no publication date found (no 'date YYYY-MM-DD' line, no dated header or dateline)"
+    message = f"{NO_DATE} (no 'date YYYY-MM-DD' line, no dated header or dateline)"
     raise ContentError(path, message + found)
 
 
