@@ -268,3 +268,5 @@ def bench(c: Context, articles: int = 5000, only: str = "") -> None:
         script = ROOT / "bench" / f"bench_{name}.py"
         if script.exists():
             c.run(f"{sys.executable} {script} --articles {articles}")
+    if only in ("", "events"):  # events against the development corpus's gold
+        c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_events.py'}")

@@ -9,8 +9,14 @@ into one chronology, no editors' corrections. Then:
 Pairing a report with a gold event (of the same clipping)
     - kind: the same, or one ``meeting`` and the other ``summit`` (where talks of
       several parties end and a summit begins is a matter of wording; the exact
-      kind is scored on its own line);
-    - participants: they share at least half of the larger of the two sets;
+      kind is scored on its own line); a call and a meeting when the report
+      leaves the medium open ("discussed ... with", "the conversation");
+    - participants: for a call or meeting, both sides (two of the gold
+      participants in common, or the one when gold has one, or when one of
+      them is an organisation: a council's meeting is the council's); for a summit,
+      statement or takeover, whose sources each name some of those present,
+      one in common; either way at least half of the report's own participants
+      must be in the gold (a list of mostly wrong names is no match);
     - text: the report's sentence overlaps the gold quote in the same paragraph.
     Reports and gold events are paired one to one, best pairs first (the
     sentence holds the whole quote, the same kind, the larger share of
@@ -54,15 +60,19 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.chronology import Event, merge_reports, period  # noqa: E402
-from archive.events import ArticleText, Report, extract_reports, load_cues  # noqa: E402
-from archive.mentions import Matcher  # noqa: E402
-from archive.registry import load_registry  # noqa: E402
-from archive.text import Paragraph  # noqa: E402
+from archive.chronology.cues import load_cues  # noqa: E402
+from archive.chronology.event import Event  # noqa: E402
+from archive.chronology.merge import merge_reports  # noqa: E402
+from archive.chronology.periods import period  # noqa: E402
+from archive.chronology.reports import ArticleText, Report, extract_reports  # noqa: E402
+from archive.entities.mentions import Matcher  # noqa: E402
+from archive.entities.registry import load_registry  # noqa: E402
+from archive.site.text import Paragraph  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 CUES = ROOT / "content" / "data" / "event_cues.yaml"
 NEAR_KINDS = frozenset({"meeting", "summit"})
+TWO_SIDED = frozenset({"call", "meeting"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class GoldEvent:
     clipping: str
     kind: str
     participants: frozenset[str]
+    one_sided: bool  # a call or meeting of one party, or of an organisation
     date: str  # "" for null
     quote: str
     paragraph: str  # "p3"
@@ -90,6 +101,8 @@ class GoldClipping:
 
 def read_gold(folder: Path) -> list[GoldClipping]:
     """The dated clippings' gold, in file order (undated clippings are left out)."""
+    registry = load_registry(folder / "entities.yaml")
+    types = {entity.id: entity.type for entity in registry.entities.values()}
     clippings = []
     for path in sorted(folder.glob("*.gold.yaml")):
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -97,12 +110,14 @@ def read_gold(folder: Path) -> list[GoldClipping]:
             continue
         name = gold["clipping"].removesuffix(".txt")
         paragraphs = tuple(gold["paragraphs"])
-        events = tuple(_gold_event(name, paragraphs, e) for e in gold["events"] or ())
+        events = tuple(_gold_event(name, paragraphs, e, types) for e in gold["events"] or ())
         clippings.append(GoldClipping(name, gold["date"], paragraphs, events))
     return clippings
 
 
-def _gold_event(clipping: str, paragraphs: Sequence[str], event: dict[str, Any]) -> GoldEvent:
+def _gold_event(
+    clipping: str, paragraphs: Sequence[str], event: dict[str, Any], types: dict[str, str]
+) -> GoldEvent:
     quote = event["quote"]
     index = next(i for i, text in enumerate(paragraphs) if quote in text)
     start = paragraphs[index].index(quote)
@@ -111,6 +126,9 @@ def _gold_event(clipping: str, paragraphs: Sequence[str], event: dict[str, Any])
         clipping=clipping,
         kind=event["kind"],
         participants=frozenset(event["participants"]),
+        one_sided=event["kind"] not in TWO_SIDED
+        or len(event["participants"]) < 2
+        or any(types.get(p) == "organization" for p in event["participants"]),
         date=str(event["date"] or ""),
         quote=quote,
         paragraph=f"p{index + 1}",
@@ -137,16 +155,19 @@ def extract(clippings: Sequence[GoldClipping], corpus: Path, cues_path: Path) ->
 
 
 def kinds_agree(report: Report, gold: GoldEvent) -> bool:
+    if report.unstated_medium and {report.kind, gold.kind} <= {"call", "meeting"}:
+        return True
     return report.kind == gold.kind or {report.kind, gold.kind} <= NEAR_KINDS
 
 
-def shared_enough(found: Iterable[str], gold: frozenset[str]) -> bool:
-    """At least half of the larger set in common (and something, unless both are empty)."""
+def shared_enough(found: Iterable[str], gold: GoldEvent) -> bool:
+    """The participants rule of the module's docstring."""
     mine = set(found)
-    common = len(mine & gold)
-    if not mine and not gold:
+    common = len(mine & gold.participants)
+    if not mine and not gold.participants:
         return True
-    return common > 0 and 2 * common >= max(len(mine), len(gold))
+    needed = 1 if gold.one_sided else 2
+    return common >= needed and 2 * common >= len(mine)
 
 
 def overlaps(report: Report, gold: GoldEvent) -> bool:
@@ -162,7 +183,7 @@ def pairs_with(report: Report, gold: GoldEvent) -> bool:
     return (
         overlaps(report, gold)
         and kinds_agree(report, gold)
-        and shared_enough(report.participants, gold.participants)
+        and shared_enough(report.participants, gold)
     )
 
 
@@ -302,7 +323,7 @@ def _repeat(
         g.ident in found
         and found[g.ident] is event
         and kinds_agree(report, g)
-        and shared_enough(report.participants, g.participants)
+        and shared_enough(report.participants, g)
         for g in gold
     )
 
