@@ -259,7 +259,7 @@ def lint(c: Context) -> None:
     c.run("mypy")  # its files and settings: [tool.mypy] in pyproject.toml
 
 
-@task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})
+@task(help={"articles": "size of the synthetic archive", "only": "mentions, search or dates"})
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
     """Benchmarks on a generated archive (build time, entity matching, search)."""
     for name in ("mentions", "build", "search"):
@@ -268,5 +268,7 @@ def bench(c: Context, articles: int = 5000, only: str = "") -> None:
         script = ROOT / "bench" / f"bench_{name}.py"
         if script.exists():
             c.run(f"{sys.executable} {script} --articles {articles}")
+    if only in ("", "dates"):  # TimeML date benchmark: reads ../shared/timeml
+        c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_dates.py'}")
     if only in ("", "events"):  # events against the development corpus's gold
         c.run(f"{sys.executable} {ROOT / 'bench' / 'eval_events.py'}")
