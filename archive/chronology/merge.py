@@ -16,9 +16,9 @@ Merging (:func:`merge_reports`)
       ``window_days`` apart (2 by default); a report without a date is
       compatible with a date that had begun by its publication. A dated report
       must be compatible with every dated source of the event it joins; an
-      undated one with one of them, or with a source of its own article (it
-      names again what its article told, whatever other articles say of the
-      date).
+      undated one with one of them, unless its own article reports the event
+      (it names again what its article told, past or to come, whatever other
+      articles say of the date).
     - Weak evidence: a report with no date and fewer than two participants
       joins only an event its own article reports; one naming nobody, only an
       event of its own article or one with a source of the very same date.
@@ -137,8 +137,7 @@ def _fits(report: Report, group: list[Report], window_days: int) -> bool:
     dated = [other for other in group if other.value]
     if report.value:
         return all(_compatible(report, other, window_days) for other in dated)
-    checked = own or dated
-    return not checked or any(_compatible(report, other, window_days) for other in checked)
+    return bool(own) or not dated or any(_compatible(report, o, window_days) for o in dated)
 
 
 def _compatible(first: Report, second: Report, window_days: int) -> bool:

@@ -41,14 +41,17 @@ Dates
     (a briefing, remarks, a news conference) with no date words is the
     article's own occasion: it takes the publication date ("article-date").
     An event named again keeps a date of its sentence only when it can be the
-    date it was first told with. A date after "since" or "until" bounds a span ("the first since 2019"); it
-    is no event's date. No date words otherwise: the date is unknown
-    ("no-date-words").
+    date it was first told with. A date after "since", "until", "beyond" or
+    "into" bounds a span ("the first since 2019"): it is no event's date. A
+    date in a "which" or "where" clause on the event's noun is the event's
+    ("the summit, which began on 22 October"). No date words otherwise: the
+    date is unknown ("no-date-words").
 Left out
     A statement naming nobody that closes its sentence after another event,
     past a comma ("... spoke by phone on Tuesday, the ministry said in a
-    statement") is the source of that report. A cue naming nobody and no date ("accession talks
-    take years") tells that such things happen, not an occasion.
+    statement") is the source of that report. A cue naming nobody and no
+    date ("accession talks take years") tells that such things happen, not
+    an occasion.
 """
 
 from __future__ import annotations
@@ -172,7 +175,8 @@ _WITH = re.compile(r"\s+(?:with|to)\s+(?:the\s+)?", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
     r",\s+[^,]{0,60}?\s+(?:said|says|told\s+reporters)[.!?]?[\"”’']?$"
 )  # "..., the Kremlin aide Yury Ushakov said.": who tells the news, not who took part
-_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.IGNORECASE)  # a bound, not the time
+_SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
+_ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
 _AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
 _OBJECT_WORDS = frozenset({"with", "to", "by", "from", "of", "for", "against", "and"})
 _GERUND = re.compile(r"\s+\w+ing\b")
@@ -507,6 +511,7 @@ class _Reader:
                 kept.append(draft)
                 continue
             earlier = [*reversed(kept), *reversed(self.memory.drafts)]
+            earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
             antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
             same = [k for k in reversed(kept) if k.kind == draft.kind]
             if antecedent is None and same:
@@ -533,7 +538,10 @@ class _Reader:
             """In the draft's clauses, or a relative clause on them ("the summit, which began")."""
             return any(
                 clause.holds(date.start)
-                and (i in draft.clause_ids or clause.parent in draft.clause_ids)
+                and (
+                    i in draft.clause_ids
+                    or (clause.parent in draft.clause_ids and clause.opener in _ON_THE_NOUN)
+                )
                 for i, clause in enumerate(self.parts)
             )
 
