@@ -348,10 +348,11 @@ def test_a_noun_names_an_earlier_event_again(cues: Cues) -> None:
     assert found[1].refers_back == "meeting"
 
 
-def test_the_next_summit_is_another_one(cues: Cues) -> None:
+def test_the_next_summit_is_another_one_of_the_same_body(cues: Cues) -> None:
     paragraphs = ["The G7 held a summit on Monday.", "The next summit is due next month."]
     found = read(paragraphs, [(0, "G7", "g7")], cues)
-    assert summary(found) == [("summit", ("g7",), "2021-08-23"), ("summit", (), "2021-09")]
+    assert summary(found) == [("summit", ("g7",), "2021-08-23"), ("summit", ("g7",), "2021-09")]
+    assert found[1].rule == "next-month"
 
 
 def test_an_offset_from_an_event_named_by_a_noun_counts_the_right_way(cues: Cues) -> None:

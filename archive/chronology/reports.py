@@ -403,7 +403,11 @@ class _Reader:
         return []
 
     def _body(self, draft: _Draft, bodies: list[Named]) -> None:
-        """A summit or meeting naming no organisation takes "the bloc" named before."""
+        """A summit or meeting naming no organisation takes "the bloc" named before.
+
+        A summit naming nobody at all ("the next summit", "a special summit") is
+        one of the organisation whose summit the article told last.
+        """
         if any(self.types.get(p) == "organization" for p in draft.participants):
             return
 
@@ -414,12 +418,6 @@ class _Reader:
         spans = self.parts[draft.clause_ids[0]].spans
         words = common(w for start, end in spans for w in body.finditer(self.text, start, end))
         words = words or common(body.finditer(self.text, 0, draft.cues[0].start))
-        if not words:
-            return
-        word = words[0]  # "the Group of Seven" is a name, not "the group"
-        earlier = [n.entity_id for n in bodies if n.end <= word.start()]
-        before = [n.entity_id for n in self.previous.named] if self.previous else []
-        previous = [i for i in before if self.types.get(i) == "organization"]
         summits = [
             p
             for d in self.memory.drafts
@@ -427,6 +425,15 @@ class _Reader:
             for p in d.participants
             if self.types.get(p) == "organization"
         ]
+        if not words:
+            if draft.kind == "summit" and not draft.participants and summits:
+                draft.participants = summits[-1:]
+                draft.refers_back = draft.cues[0].text
+            return
+        word = words[0]  # "the Group of Seven" is a name, not "the group"
+        earlier = [n.entity_id for n in bodies if n.end <= word.start()]
+        before = [n.entity_id for n in self.previous.named] if self.previous else []
+        previous = [i for i in before if self.types.get(i) == "organization"]
         named = (earlier or previous or summits or self.memory.named_bodies)[-1:]
         if named:
             draft.participants += named
