@@ -62,6 +62,14 @@ def test_an_undated_report_naming_one_side_joins_only_its_own_articles_event() -
     assert len(events[0].reports) == 2
 
 
+def test_an_undated_mention_of_a_summit_joins_its_articles_summit() -> None:
+    summit = report("a", participants=("g7", "xi"), kind="summit")
+    again = report("a", "", participants=("g7",), kind="summit", cue="summit")
+    elsewhere = report("b", "", participants=("g7",), kind="summit", cue="summit")
+    events = merge_reports([summit, again, elsewhere], NAMES)
+    assert [(e.articles, len(e.reports)) for e in events] == [(("a",), 2), (("b",), 1)]
+
+
 def test_a_report_naming_nobody_joins_only_the_very_same_date() -> None:
     taken = report("a", "2021-08-15", ("taliban",), "takeover")
     events = merge_reports(

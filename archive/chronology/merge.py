@@ -20,7 +20,8 @@ Merging (:func:`merge_reports`)
       (it names again what its article told, past or to come, whatever other
       articles say of the date).
     - Weak evidence: a report with no date and fewer than two participants
-      joins only an event its own article reports; one naming nobody, only an
+      joins only an event its own article reports (one that includes its
+      participant: "it was a short summit" after the SCO summit); one naming nobody, only an
       event of its own article or one with a source of the very same date.
     - Kinds: the same; a conversation whose medium is not stated (the cue
       file's ``unstated_medium``: "the conversation") is a meeting that may
@@ -71,7 +72,8 @@ def merge_reports(
     by_key: dict[tuple[str, frozenset[str]], list[list[Report]]] = {}
     for report in sorted(reports, key=_specific_first):
         people = frozenset(report.participants)
-        incomplete = len(people) < MINIMUM_PARTICIPANTS[report.kind] or _open(report)
+        few = len(people) < MINIMUM_PARTICIPANTS[report.kind]
+        incomplete = few or _open(report) or _weak(report)  # look beyond the same set
         candidates = [
             group
             for kind in _kinds(report)
@@ -121,7 +123,8 @@ def _fits(report: Report, group: list[Report], window_days: int) -> bool:
     if any(not set(_kinds(report)) & set(_kinds(other)) for other in group):
         return False
     mine, theirs = set(report.participants), set(first.participants)
-    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind]
+    own = [other for other in group if other.article == report.article]
+    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind] or (_weak(report) and bool(own))
     shared = (
         _open(report)
         and bool(mine & {p for r in group for p in r.participants})
@@ -129,7 +132,6 @@ def _fits(report: Report, group: list[Report], window_days: int) -> bool:
     )  # an open event's sources tie on a shared participant and an agreeing date
     if mine != theirs and not (incomplete and mine <= theirs) and not shared:
         return False
-    own = [other for other in group if other.article == report.article]
     if _weak(report) and not own:
         return False
     if not mine and not own and report.value not in {other.value for other in group}:
