@@ -393,6 +393,18 @@ def test_a_preposition_ending_a_cue_keeps_its_actor_far_into_the_sentence(cues: 
     assert (report.kind, report.participants) == ("takeover", ("taliban",))
 
 
+def test_a_name_after_since_takes_part_only_as_the_subject_of_a_cue(cues: Cues) -> None:
+    sentence = "Xi met the Taliban on Wednesday, the first time since the G7 in May."
+    names = [(0, "Xi", "xi"), (0, "Taliban", "taliban"), (0, "G7", "g7")]
+    assert summary(read([sentence], names, cues))[0][1] == ("taliban", "xi")
+    seized = read(
+        ["Talks resumed, the first since the Taliban seized power."],
+        [(0, "Taliban", "taliban")],
+        cues,
+    )
+    assert [(r.kind, r.participants) for r in seized] == [("takeover", ("taliban",))]
+
+
 def test_a_summit_keeps_its_organisation_with_the_leaders(cues: Cues) -> None:
     sentence = "Xi and Putin attended a summit of the G7 on Monday."
     names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]

@@ -6,8 +6,9 @@ mention goes to the nearest cue, names joined by "and" together), except:
 - a reporting venue: an organisation after "according to" or just before
   "reported" (the ``reporting`` cue lists) reports the event, it is not in it;
 - an organisation or place after a preposition such as "in", "on", "at",
-  "of" (a place, a topic, an affiliation: "deputy head of the Taliban's
-  office"), skipping articles and numbers ("at the 11th BRICS meeting");
+  "of", "since" (a place, a topic, an affiliation: "deputy head of the
+  Taliban's office"), skipping articles and numbers ("at the 11th BRICS
+  meeting"), unless a cue follows it at once ("since the Taliban swept into");
 - a name inside a hyphenated modifier ("US-backed", "post-Taliban");
 - a place that modifies a noun which is not its people acting ("the Afghan
   crisis", "Afghanistan's sovereignty"; but "Chinese mediators", "India's
@@ -69,10 +70,11 @@ class Named:
 _PREPOSITIONS = frozenset(
     {"in", "on", "about", "at", "of", "from", "to", "into", "over", "across", "for", "near",
      "regarding", "around", "within", "throughout", "toward", "towards", "against", "during",
-     "than"}
+     "than", "since"}
 )  # fmt: skip
 _SKIPPED = re.compile(r"(?:the|a|an|its|their|his|her|\d+(?:st|nd|rd|th)?)", re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:[\w'’.-]+\s+){0,3}")  # "and his Russian counterpart"
+_SUBJECT_REACH = 2  # characters between a name and the cue it is the subject of
 _LOOK_BACK = 80  # characters before a name that the participant rules look at
 _HYPHEN_BEFORE = re.compile(r"\w-$")  # "post-Taliban"
 _HYPHEN_AFTER = re.compile(r"-\w")
@@ -123,7 +125,11 @@ def takes_part(
     ):
         return False
     preposition = preposition_before(before)
-    return preposition is None or any(c.start <= base + preposition < c.end for c in found)
+    if preposition is None or any(c.start <= base + preposition < c.end for c in found):
+        return True
+    opens_clause = before[preposition:].lower().startswith("since")  # "since the Taliban
+    # swept into Kabul": "since" opens a clause whose subject, before its cue, takes part
+    return opens_clause and any(0 <= c.start - mention.end <= _SUBJECT_REACH for c in found)
 
 
 def _modifies(text: str, mention: Named, after: str) -> bool:

@@ -150,6 +150,7 @@ _DEFINITE = re.compile(
     r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
     r"(?:[\w’'+-]+\s+){0,3}|['’]s\s+(?:[a-z][\w’'-]*\s+){0,3})$"
 )  # "the European Council summit", "the bloc's annual summit"; not "China's President Xi met"
+_SINCE_THE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'+-]+\s+){0,3}$")
 _NOT_NOUN = re.compile(
     r"(?:\w+ed|met|meets?|held|holds?|took|fell|spoke|sat|sits?|swept|overthrew|will|due"
@@ -356,13 +357,23 @@ class _Reader:
         clause = self.parts[draft.clause_ids[0]]
         if len(draft.participants) < minimum:
             draft.participants = [*self._subject(clause, named), *draft.participants]
-        if len(draft.participants) >= minimum and not summit:
-            return
+        if len(draft.participants) < minimum or summit:
+            self._refer_back(draft, earlier, named)
+        if summit and not draft.participants:  # "the next summit": of the article's body
+            draft.participants = self._summit_bodies()[-1:]
+            draft.refers_back = draft.refers_back or draft.cues[0].text
+
+    def _refer_back(self, draft: _Draft, earlier: list[_Draft], named: list[Named]) -> None:
+        """Participants named before, when the clause says "they", "the two leaders", "he"."""
+        minimum = MINIMUM_PARTICIPANTS[draft.kind]
+        summit = draft.kind == "summit"
         for start, end in self.parts[draft.clause_ids[0]].spans:
             plural = self.cues.refer_back_all.search(self.text, start, end)
             single = self.cues.refer_back_one.search(self.text, start, end)
             if plural:
                 persons = bool(_PEOPLE.search(plural.group()))
+                if summit and not persons:
+                    return  # "they" at a summit is anyone; "the two leaders" attend it
                 bodies_too = summit and not any(
                     self.types.get(p) == "organization" for p in draft.participants
                 )
@@ -402,6 +413,16 @@ class _Reader:
                 return [first.entity_id]
         return []
 
+    def _summit_bodies(self) -> list[str]:
+        """The organisations of the article's summits so far, in order."""
+        return [
+            p
+            for d in self.memory.drafts
+            if d.kind == "summit"
+            for p in d.participants
+            if self.types.get(p) == "organization"
+        ]
+
     def _body(self, draft: _Draft, bodies: list[Named]) -> None:
         """A summit or meeting naming no organisation takes "the bloc" named before.
 
@@ -418,17 +439,8 @@ class _Reader:
         spans = self.parts[draft.clause_ids[0]].spans
         words = common(w for start, end in spans for w in body.finditer(self.text, start, end))
         words = words or common(body.finditer(self.text, 0, draft.cues[0].start))
-        summits = [
-            p
-            for d in self.memory.drafts
-            if d.kind == "summit"
-            for p in d.participants
-            if self.types.get(p) == "organization"
-        ]
+        summits = self._summit_bodies()
         if not words:
-            if draft.kind == "summit" and not draft.participants and summits:
-                draft.participants = summits[-1:]
-                draft.refers_back = draft.cues[0].text
             return
         word = words[0]  # "the Group of Seven" is a name, not "the group"
         earlier = [n.entity_id for n in bodies if n.end <= word.start()]
@@ -747,8 +759,11 @@ def _definite(text: str, cue: CueMatch) -> bool:
         return True
     if _NOT_NOUN.match(cue.text):
         return False
-    words = _DEFINITE.search(text[max(0, cue.start - 60) : cue.start])
-    return words is not None and not _ANOTHER.search(words.group())
+    before = text[max(0, cue.start - 60) : cue.start]
+    words = _DEFINITE.search(before)
+    if words is None or _ANOTHER.search(words.group()):
+        return False
+    return not _SINCE_THE.search(before[: words.start()] + " ")  # "since their summit": earlier
 
 
 def _names_again(draft: _Draft, earlier: _Draft, types: Mapping[str, str]) -> bool:
