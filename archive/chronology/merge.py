@@ -21,11 +21,13 @@ Merging (:func:`merge_reports`)
       articles say of the date).
     - Weak evidence: a report with no date and fewer than two participants
       joins only an event its own article reports (one that includes its
-      participant: "it was a short summit" after the SCO summit); one naming nobody, only an
-      event of its own article or one with a source of the very same date.
+      participant: "it was a short summit" after the SCO summit); one naming
+      nobody, only an event of its own article or one with a source of the
+      very same date.
     - Kinds: the same; a conversation whose medium is not stated (the cue
-      file's ``unstated_medium``: "the conversation") is a meeting that may
-      also be a phone call, so it joins either, and a call joins it.
+      file's ``unstated_medium``: "the conversation", "spoke with") may be a
+      phone call or a meeting, so it joins either, and either joins it; the
+      event is of the kind the sources that state it give.
     - Reports are placed most specific first (more participants, finer date);
       one that fits several events joins the one its own article already
       reports, then the one with the same participants, then the nearest

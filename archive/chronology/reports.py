@@ -11,16 +11,32 @@ One occasion, one report
     none), or a meeting in a "where" clause of another ("held a dialogue in
     Kabul, where the ambassador met ..."), are one occasion: one report, of the
     first kind of call, summit, meeting; the most specific participants of both.
+    Statements of one sentence with the same (or no) participants are one.
+Events kept apart
+    A summit named as the setting of another event ("held talks ... on the
+    sidelines of a summit of the SCO"; after "at", "during", "before", "ahead
+    of", "on the eve, fringes, margins of") is a report of its own, and takes
+    only its own organisation. So is a cue written as a definite noun.
 Events named again
     A cue written as a definite noun ("the summit", "the call", "their
     meeting", "the bloc's annual summit") whose participants are all among an
     earlier event's, or share one with it, is that event named again: the
-    latest such event of the sentence or of the article, of the same kind (a
-    "meeting", "talks" or "conversation" may name a call or a summit). The
-    report takes its kind and participants, so it joins it in the chronology.
-    "The next summit" is another one. A summit of a cue after "of", "at",
-    "during", "on the sidelines of" is the setting of the sentence's other
-    event, and a report of its own.
+    latest such event of the sentence or of the article, of its own kind
+    first (a "meeting", "talks" or "conversation" may also name a call or a
+    summit). The report takes its kind and participants, so it joins it in
+    the chronology; named in its own sentence, it is folded into it. "The
+    next summit" is another one, and so is a noun after "since" ("since their
+    informal summit": an earlier one).
+Participants from around the clause
+    Besides the rules of :mod:`archive.chronology.participants`: the person
+    before "who" ("Erdoğan, who also held talks with Putin"); the sentence's
+    subject for a clause opened by a participle ("Johnson says ..., after
+    speaking by phone to Macron"); "the bloc", "the group", "its leaders" (the
+    cue file's ``refer_back: body``) for the organisation named last, in the
+    sentence, the previous one, the article's summits, the article; a summit
+    naming nobody ("the next summit") for the body of the article's last
+    summit; "he" never for a name after a preposition ("the call with Putin,
+    he spoke"); the object of a cue ("the call with Putin") for that cue.
 Limits
     A noun cue near a name that belongs to another event, a "said" that is a
     statement, an event told as a question: the rules misread some sentences,
@@ -28,24 +44,28 @@ Limits
     and correct the chronology (``content/data/corrections.yaml``).
 Dates
     The date expression of the report's clauses nearest to its cue
-    (:mod:`archive.dates`), except a dateline opening the sentence
-    ("MOSCOW, Aug 25 (AGENCY) -", the publication date; its places are never
-    participants either, nor are the names in a closing attribution: "...,
-    the Kremlin aide Yury Ushakov said"). "earlier in the day", "a day after" are counted from
-    the anchor: the nearest other report of the sentence with a date of its
-    own, else the first dated report of the previous sentence, else the
-    latest of the article. When the offset names its anchor by a noun ("a
-    day after the call, she spoke", "held a day before the summit"), the
-    anchor is the event so named, and the date is the OTHER event's, counted
-    the right way ("after the call" is later than the call). A statement
-    (a briefing, remarks, a news conference) with no date words is the
-    article's own occasion: it takes the publication date ("article-date").
-    An event named again keeps a date of its sentence only when it can be the
-    date it was first told with. A date after "since", "until", "beyond" or
-    "into" bounds a span ("the first since 2019"): it is no event's date. A
-    date in a "which" or "where" clause on the event's noun is the event's
-    ("the summit, which began on 22 October"). No date words otherwise: the
-    date is unknown ("no-date-words").
+    (:mod:`archive.dates`; a comma between them counts as far, a date in a
+    "which" or "where" clause on the event's noun is the event's: "the summit,
+    which began on 22 October"), except a dateline opening the sentence
+    ("MOSCOW, Aug 25 (AGENCY) -": the publication's date; its places are never
+    participants either, nor are the names of a closing attribution: "...,
+    the Kremlin aide Yury Ushakov said"). A clause opened by "when" takes the
+    date of the clause it hangs on. "earlier in the day", "a day after" are
+    counted from the anchor: the nearest other report of the sentence with a
+    date of its own, else the first dated report of the previous sentence,
+    else the latest of the article; an offset opening the sentence ("A day
+    after the vote, X met Y") counts forward from it. When the offset names
+    its anchor by a noun ("a day after the call, she spoke", "held a day
+    before the summit"), the anchor is the event so named, and the date is
+    the OTHER event's, counted the right way ("after the call" is later than
+    the call). A statement (a briefing, remarks, a news conference) with no
+    date words is the article's own occasion: it takes the publication date
+    ("article-date"), or the day of the event it is told with ("he told a news
+    conference after the meeting": "day-of-named-event"). An event named again
+    keeps a date of its sentence only when it can be the date it was first
+    told with. A date after "since", "until", "beyond" or "into" bounds a span
+    ("the first since 2019"): it is no event's date. No date words otherwise:
+    the date is unknown ("no-date-words").
 Left out
     A statement naming nobody that closes its sentence after another event,
     past a comma ("... spoke by phone on Tuesday, the ministry said in a
