@@ -96,6 +96,7 @@ def test_shipped_cue_file_has_every_kind(cues: Cues) -> None:
         ("kinds:\n  call: [phone call]\nreporting:\n  during: [x]\n", 4, "unknown key 'during'"),
         ("refer_back:\n  all: [they]\n", 1, "no 'kinds'"),
         ("kinds:\n  call: [phone call\n", 3, "not valid YAML"),
+        ("kinds:\n  call: [phone call]\nunstated_medium: [chat]\n", 3, "not a cue of any kind"),
     ],
 )
 def test_cue_file_errors_name_file_and_line(
