@@ -425,8 +425,36 @@ def test_a_summit_named_as_the_setting_is_an_event_of_its_own(cues: Cues) -> Non
     names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
     assert summary(read([sentence], names, cues)) == [
         ("meeting", ("putin", "xi"), "2021-08-23"),
-        ("summit", ("g7",), ""),
+        ("summit", ("g7",), "2021-08-23"),  # when the talks set in it were
     ]
+
+
+def test_a_summit_as_the_setting_is_when_the_event_set_in_it_is(cues: Cues) -> None:
+    sentence = "Xi and Putin are expected to meet again in September at the summit of the G7."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    found = read([sentence], names, cues)
+    assert summary(found) == [
+        ("meeting", ("putin", "xi"), "2021-09"),
+        ("summit", ("g7",), "2021-09"),
+    ]
+    assert found[1].rule == "date-of-the-event-set-in-it"
+
+
+def test_talks_on_the_sidelines_are_on_the_day_of_the_summit_told_before(cues: Cues) -> None:
+    paragraphs = ["The G7 held a summit on Monday.", "On the sidelines, Xi held talks with Putin."]
+    names = [(0, "G7", "g7"), (1, "Xi", "xi"), (1, "Putin", "putin")]
+    talks = read(paragraphs, names, cues)[1]
+    assert (talks.participants, talks.value, talks.rule) == (
+        ("putin", "xi"),
+        "2021-08-23",
+        "day-of-the-summit",
+    )
+
+
+def test_a_when_clause_takes_the_date_of_the_clause_it_hangs_on(cues: Cues) -> None:
+    sentence = "The deal was settled on Monday, when Xi met Putin."
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.value, report.rule) == ("2021-08-23", "date-of-main-clause")
 
 
 def test_the_bloc_is_the_organisation_named_before(cues: Cues) -> None:

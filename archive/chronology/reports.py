@@ -58,7 +58,10 @@ Dates
     its anchor by a noun ("a day after the call, she spoke", "held a day
     before the summit"), the anchor is the event so named, and the date is
     the OTHER event's, counted the right way ("after the call" is later than
-    the call). A statement (a briefing, remarks, a news conference) with no
+    the call). A summit named as a setting, with no date of its own, is when
+    the event set in it is ("will meet in July at the summit"); talks "on the
+    sidelines", on the day of the article's summit told last. A statement
+    (a briefing, remarks, a news conference) with no
     date words is the article's own occasion: it takes the publication date
     ("article-date"), or the day of the event it is told with ("he told a news
     conference after the meeting": "day-of-named-event"). An event named again
@@ -197,6 +200,7 @@ _ATTRIBUTED = re.compile(
     r",\s+[^,]{0,60}?\s+(?:said|says|told\s+reporters)[.!?]?[\"”’']?$"
 )  # "..., the Kremlin aide Yury Ushakov said.": who tells the news, not who took part
 _SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
+_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of\b)", re.IGNORECASE)
 _ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
 _AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
 _OBJECT_WORDS = frozenset({"with", "to", "by", "from", "of", "for", "against", "and"})
@@ -597,7 +601,10 @@ class _Reader:
             draft.date = min(mine, key=lambda d: _cue_distance(draft, d), default=None)
         for draft in drafts:
             if draft.date is None:
-                draft.date = self._when(draft, drafts)
+                draft.date = self._when(draft, drafts, found) or self._sidelines(draft)
+        for draft in drafts:
+            if draft.setting and draft.date is None:
+                draft.date = self._set_in(draft, drafts)
         pending = [(d, d.date) for d in drafts if d.date and d.date.offset_days is not None]
         for draft, date in pending:
             if draft.date is date and not self._from_named_event(draft, drafts):
@@ -617,17 +624,45 @@ class _Reader:
         )
         return far
 
-    def _when(self, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
+    def _when(
+        self, draft: _Draft, drafts: list[_Draft], found: list[ResolvedDate]
+    ) -> ResolvedDate | None:
         """ "on Friday, when Putin is due to meet Modi": the date of the clause it hangs on."""
         number = draft.clause_ids[0]
         if self.parts[number].opener != "when":
             return None
-        main = [d for d in drafts if max(d.clause_ids) < number and _own_day(d)]
-        if not main or main[-1].date is None:
+        start = self.parts[number].spans[0][0]
+        main = [d.date for d in drafts if max(d.clause_ids) < number and _own_day(d) and d.date]
+        told = [d for d in found if d.end <= start and d.offset_days is None and d.value]
+        date = (main or told or [None])[-1]
+        if date is None:
             return None
-        date = main[-1].date
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
+
+    def _set_in(self, setting: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
+        """ "will meet again in July at the summit": the summit is when the event set in it is."""
+        told = [d for d in drafts if d is not setting and not d.setting and d.date and d.date.value]
+        if not told or told[0].date is None or told[0].date.offset_days is not None:
+            return None
+        date = told[0].date
+        meaning = (
+            f"the time of the event it is the setting of, dated by '{date.text}': {date.value}"
+        )
+        return replace(date, rule="date-of-the-event-set-in-it", explanation=meaning)
+
+    def _sidelines(self, draft: _Draft) -> ResolvedDate | None:
+        """ "On the sidelines, Assad held talks": on the day of the article's summit told last."""
+        if draft.kind not in ("meeting", "call") or not _SIDELINES.search(self.text):
+            return None
+        summits = [d for d in self.memory.drafts if d.kind == "summit" and _own_day(d)]
+        if not summits or summits[-1].date is None:
+            return None
+        date = summits[-1].date
+        meaning = (
+            f"on the sidelines of the summit told before, dated by '{date.text}': {date.value}"
+        )
+        return replace(date, rule="day-of-the-summit", explanation=meaning)
 
     def _from_named_event(self, named: _Draft, drafts: list[_Draft]) -> bool:
         """ "a day after the call, she spoke": the other event, counted from the named one."""
