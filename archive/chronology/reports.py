@@ -634,9 +634,10 @@ class _Reader:
         start = self.parts[number].spans[0][0]
         main = [d.date for d in drafts if max(d.clause_ids) < number and _own_day(d) and d.date]
         told = [d for d in found if d.end <= start and d.offset_days is None and d.value]
-        date = (main or told or [None])[-1]
-        if date is None:
+        dated = main or told
+        if not dated:
             return None
+        date = dated[-1]
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
 
