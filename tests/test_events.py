@@ -440,6 +440,12 @@ def test_a_summit_as_the_setting_is_when_the_event_set_in_it_is(cues: Cues) -> N
     assert found[1].rule == "date-of-the-event-set-in-it"
 
 
+def test_a_date_told_before_a_setting_is_its_sentences_verbs(cues: Cues) -> None:
+    sentence = "Kaag flew into Rome today, stealing the show at the G7 summit."
+    found = read([sentence], [(0, "Kaag", "kaag"), (0, "G7", "g7")], cues)
+    assert summary(found) == [("summit", ("g7",), "")]
+
+
 def test_talks_on_the_sidelines_are_on_the_day_of_the_summit_told_before(cues: Cues) -> None:
     paragraphs = ["The G7 held a summit on Monday.", "On the sidelines, Xi held talks with Putin."]
     names = [(0, "G7", "g7"), (1, "Xi", "xi"), (1, "Putin", "putin")]

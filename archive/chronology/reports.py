@@ -58,8 +58,10 @@ Dates
     its anchor by a noun ("a day after the call, she spoke", "held a day
     before the summit"), the anchor is the event so named, and the date is
     the OTHER event's, counted the right way ("after the call" is later than
-    the call). A summit named as a setting, with no date of its own, is when
-    the event set in it is ("will meet in July at the summit"); talks "on the
+    the call). A summit named as a setting takes no date told before it (that
+    is its sentence's verb's: "flew into Hiroshima today ... at the G7
+    summit"); with no date of its own, it is when the event set in it is
+    ("will meet in July at the summit"); talks "on the
     sidelines", on the day of the article's summit told last. A statement
     (a briefing, remarks, a news conference) with no
     date words is the article's own occasion: it takes the publication date
@@ -593,6 +595,7 @@ class _Reader:
                 d
                 for d in found
                 if held(draft, d)
+                and not (draft.setting and d.end < draft.cues[0].start - _ANCHOR_REACH)
                 and not any(
                     o is not draft and held(o, d) and self._reach(o, d) < self._reach(draft, d)
                     for o in drafts
