@@ -463,6 +463,16 @@ def test_a_when_clause_takes_the_date_of_the_clause_it_hangs_on(cues: Cues) -> N
     assert (report.value, report.rule) == ("2021-08-23", "date-of-main-clause")
 
 
+def test_as_the_two_leaders_met_is_the_time_told_before(cues: Cues) -> None:
+    sentence = "Xi told Putin on Monday that they would work together, as the two leaders met."
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.participants, report.value, report.rule) == (
+        ("putin", "xi"),
+        "2021-08-23",
+        "date-of-main-clause",
+    )
+
+
 def test_the_bloc_is_the_organisation_named_before(cues: Cues) -> None:
     paragraphs = ["Xi praised the G7.", "Leaders of the bloc will hold a summit next month."]
     found = read(paragraphs, [(0, "G7", "g7")], cues)

@@ -49,8 +49,8 @@ Dates
     which began on 22 October"), except a dateline opening the sentence
     ("MOSCOW, Aug 25 (AGENCY) -": the publication's date; its places are never
     participants either, nor are the names of a closing attribution: "...,
-    the Kremlin aide Yury Ushakov said"). A clause opened by "when" takes the
-    date of the clause it hangs on. "earlier in the day", "a day after" are
+    the Kremlin aide Yury Ushakov said"). A clause opened by "when" or ", as"
+    takes the date of the clause it hangs on. "earlier in the day", "a day after" are
     counted from the anchor: the nearest other report of the sentence with a
     date of its own, else the first dated report of the previous sentence,
     else the latest of the article; an offset opening the sentence ("A day
@@ -202,6 +202,7 @@ _ATTRIBUTED = re.compile(
     r",\s+[^,]{0,60}?\s+(?:said|says|told\s+reporters)[.!?]?[\"”’']?$"
 )  # "..., the Kremlin aide Yury Ushakov said.": who tells the news, not who took part
 _SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
+_AS = re.compile(r",\s+as\s+[^,;]*$", re.IGNORECASE)  # ", as the two leaders met": meanwhile
 _SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of\b)", re.IGNORECASE)
 _ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
 _AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
@@ -407,7 +408,7 @@ class _Reader:
                 here = [
                     n.entity_id for n in named if n.type == "person" and n.end <= plural.start()
                 ]
-                if persons and not earlier and len(set(here)) >= 2:
+                if not earlier and len(set(here)) >= 2:
                     more = list(dict.fromkeys(here))  # "X told Y ..., as the two leaders met"
                 draft.refers_back = plural.group()
             elif single:
@@ -630,12 +631,17 @@ class _Reader:
     def _when(
         self, draft: _Draft, drafts: list[_Draft], found: list[ResolvedDate]
     ) -> ResolvedDate | None:
-        """ "on Friday, when Putin is due to meet Modi": the date of the clause it hangs on."""
+        """ "on Friday, when Putin is due to meet Modi" (or ", as they met"): the date before."""
         number = draft.clause_ids[0]
-        if self.parts[number].opener != "when":
+        meanwhile = _AS.search(self.text, 0, draft.cues[0].start)
+        if self.parts[number].opener != "when" and not meanwhile:
             return None
-        start = self.parts[number].spans[0][0]
-        main = [d.date for d in drafts if max(d.clause_ids) < number and _own_day(d) and d.date]
+        start = meanwhile.start() if meanwhile else self.parts[number].spans[0][0]
+        main = [
+            d.date
+            for d in drafts
+            if d is not draft and min(c.start for c in d.cues) < start and _own_day(d) and d.date
+        ]
         told = [d for d in found if d.end <= start and d.offset_days is None and d.value]
         dated = main or told
         if not dated:
