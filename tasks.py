@@ -371,6 +371,7 @@ BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic arc
     "reuse": "eval_reuse.py --articles {n}",
     "dates": "eval_dates.py",  # TimeML: reads ../shared/timeml
     "ingest": "eval_ingest.py",  # the gold of tests/fixtures/corpus
+    "events": "eval_events.py",  # the development corpus's gold events
 }
 
 
