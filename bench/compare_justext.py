@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--corpus", type=Path, default=CORPUS)
     options.add_argument("--json", action="store_true")
     args = options.parse_args(argv)
-    golds = sorted(args.corpus.glob("*.gold.yaml"))
+    golds = sorted(args.corpus.rglob("*.gold.yaml"))
     totals: dict[str, Any] = {}
     for patterns, furniture in (("yes", load_furniture(FURNITURE)), ("no", Furniture(()))):
         for path in golds:

@@ -1,6 +1,7 @@
 """Score the clipping parser against the gold of the development corpus.
 
-Every ``*.gold.yaml`` under ``tests/fixtures/corpus`` says what a reader sees in
+Every ``*.gold.yaml`` under ``tests/fixtures/corpus`` (the development corpus, and
+the clippings of ``held-out/`` written after the rules) says what a reader sees in
 its clipping: the publication date (or none), the update, headline, byline,
 source, standfirst, and which lines are article text and which are furniture.
 The parser's output is compared with it:
@@ -311,7 +312,7 @@ def details(scores: list[Score]) -> list[str]:
 def evaluate(corpus: Path, parse: Parse | None = None) -> tuple[dict[str, Any], list[Score]]:
     """Score every gold clipping of ``corpus``."""
     parser = parse or current_parser()
-    scores = [score(path, parser) for path in sorted(corpus.glob("*.gold.yaml"))]
+    scores = [score(path, parser) for path in sorted(corpus.rglob("*.gold.yaml"))]
     return summarise(scores), scores
 
 
