@@ -31,6 +31,7 @@ from archive.ingest.furniture import load_furniture
 from archive.notes.load import load_notes
 from archive.search import cli as search_cli
 from archive.search.analysis import SearchDocument
+from archive.search.names import names_from_site
 from archive.search.whoosh_index import documents_from_site, search, update_index
 from archive.site.markdown import renderer, split_front_matter
 from archive.site.text import Paragraph, paragraphs
@@ -404,7 +405,42 @@ def shipped_index(
     documents = documents_from_site(shipped_site)
     index = tmp_path_factory.mktemp("whoosh")
     update_index(index, documents)
+    names_from_site(shipped_site).save(index)
     return documents, index
+
+
+def registered_names() -> list[tuple[str, str]]:
+    """(entity id, name) for every name and alias in the shipped registry."""
+    registry = load_registry(DATA / "entities.yaml")
+    return [(e.id, name) for e in registry.entities.values() for name in (e.name, *e.aliases)]
+
+
+def test_every_registered_name_finds_every_article_that_mentions_its_entity(
+    shipped_index: tuple[list[SearchDocument], Path],
+) -> None:
+    documents, index = shipped_index
+    checked = 0
+    for entity, name in registered_names():
+        mentioning = {d.slug for d in documents if entity in d.entities}
+        if not mentioning:
+            continue
+        results = search(index, name, limit=50)
+        assert mentioning <= {h.slug for h in results.hits}, (entity, name)
+        assert results.entities and results.entities[0].id == entity, name
+        checked += 1
+    assert checked > 30
+
+
+def test_an_alias_finds_the_article_that_spells_the_name_otherwise(
+    shipped_index: tuple[list[SearchDocument], Path],
+) -> None:
+    documents, index = shipped_index
+    (dusambe,) = [d for d in documents if "Dusambe" in d.body]
+    assert "Dushanbe" not in dusambe.body
+    results = search(index, "Dushanbe")
+    assert [h.slug for h in results.hits] == [dusambe.slug]
+    assert "<mark>Dusambe</mark>" in results.hits[0].snippet
+    assert results.suggestion is None
 
 
 @pytest.mark.parametrize("slug", sorted(SEARCH_FIRST))
