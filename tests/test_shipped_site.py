@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEEDS, page
+from conftest import ROOT, SEEDS, open_page, page
+from playwright.sync_api import Browser, Page
 
 from archive.chronology.corrections import apply_corrections, load_corrections
 from archive.chronology.cues import load_cues
@@ -499,3 +501,104 @@ def test_command_line(shipped_index: tuple[list[SearchDocument], Path]) -> None:
     assert "Did you mean “kaag”?" in text
     assert "\033[1m" not in text  # not a terminal: no bold
     assert search_cli.plain("a <mark>Kaag</mark> &amp; b", bold=True) == "a \033[1mKaag\033[0m & b"
+
+
+WIDTHS = [1280, 375]
+ARTICLE_PAGE = f"articles/{SLUG}.html"
+
+
+def _popup(browser: Browser, site: Path, width: int, query: str) -> Page:
+    """An article page at ``width`` with ``query`` typed in the header box, popup shown."""
+    errors: list[str] = []
+    tab = open_page(browser, (site / ARTICLE_PAGE).as_uri(), errors, width)
+    tab.fill("#site-search", query)
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    return tab
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_header_box_is_a_combobox_that_knows_aliases(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (shipped_site / ARTICLE_PAGE).as_uri(), errors, width)
+    assert tab.locator('.site-search [role="status"]').count() == 1  # before any search
+    tab.fill("#site-search", "Dushanbe")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    box = tab.locator("#site-search")
+    assert box.get_attribute("role") == "combobox"
+    listbox = tab.locator(f"#{box.get_attribute('aria-controls')}")
+    assert listbox.get_attribute("role") == "listbox"
+    options = listbox.locator('[role="option"]')
+    first = options.nth(0).locator("a")
+    assert first.get_attribute("href").endswith("entities/dushanbe/index.html")
+    assert options.count() == 2
+    assert options.nth(1).locator("mark").first.inner_text() == "Dusambe"
+    assert tab.locator(".search-popup h2").count() == 0
+    tab.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.nth(0).get_attribute("id")
+    tab.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert tab.locator(".search-popup").is_hidden()
+    assert box.input_value() == "Dushanbe"
+    tab.keyboard.press("Escape")
+    assert box.input_value() == ""
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_popup_closes_on_blur_and_outside_click(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab = _popup(browser, shipped_site, width, "Lavrov")
+    tab.mouse.click(5, 600)
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "false"
+    tab.focus("#site-search")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    tab.keyboard.press("Tab")  # the Search button: still in the box's form
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "true"
+    tab.focus("a.site-title")
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_browser_did_you_mean_and_entity_first_on_the_search_page(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (shipped_site / "search.html").as_uri() + "?q=Lavrv", errors, width)
+    tab.wait_for_function("document.querySelector('#search-status').textContent.length > 0")
+    assert "Did you mean “lavrov”?" in tab.inner_text("#search-status")
+    tab.fill("#search-query", "Sergei Lavrov")
+    tab.press("#search-query", "Enter")
+    tab.wait_for_selector("#search-entities:not([hidden]) a")
+    link = tab.locator("#search-entities a")
+    assert link.get_attribute("href").endswith("entities/sergey-lavrov/index.html")
+    assert tab.locator("#search-results li").count() >= 1
+    results = tab.locator("#search-results").bounding_box()
+    facets = tab.locator("#search-facets").bounding_box()
+    assert results and facets
+    if width < 600:
+        assert results["y"] < facets["y"]
+    else:
+        assert facets["x"] < results["x"]
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_missing_index_shows_its_error_in_the_popup(
+    shipped_site: Path, browser: Browser, width: int, tmp_path: Path
+) -> None:
+    broken = tmp_path / "site"
+    shutil.copytree(shipped_site, broken)
+    (broken / "search" / "manifest.js").unlink()
+    errors: list[str] = []
+    tab = open_page(browser, (broken / ARTICLE_PAGE).as_uri(), errors, width)
+    tab.fill("#site-search", "Kabul")
+    message = tab.locator(".search-popup__status")
+    message.wait_for(state="visible")
+    assert "Search is unavailable" in message.inner_text()

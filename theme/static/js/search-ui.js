@@ -307,6 +307,7 @@
       options.push(option);
     }
     options.forEach((option, n) => {
+      option.querySelector("a").tabIndex = -1; // options are reached with the arrow keys
       option.id = `site-search-option-${n}`;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
