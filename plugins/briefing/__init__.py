@@ -50,6 +50,8 @@ class BriefingGenerator(Generator):
         for article in self.context["articles"]:
             blocks = paragraphs(article._content)
             self.state.articles[article.slug] = ArticleData(article.title, blocks)
+        by_date = sorted(self.context["articles"], key=lambda a: (a.date, a.slug))
+        self.state.order = [a.slug for a in by_date]
         self.context[CONTEXT_KEY] = self.state
         self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
         for name, stage in CONTEXT_STAGES.items():

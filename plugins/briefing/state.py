@@ -52,6 +52,17 @@ class ArchiveState:
     entity_notes: dict[str, list[Note]] = field(default_factory=dict)
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
 
+    order: list[str] = field(default_factory=list)  # article slugs, oldest first
+
+    def neighbours(self, slug: str) -> tuple[str | None, str | None]:
+        """The articles just before and after ``slug`` by date (``None`` at either end)."""
+        if slug not in self.order:
+            return None, None
+        at = self.order.index(slug)
+        older = self.order[at - 1] if at else None
+        newer = self.order[at + 1] if at + 1 < len(self.order) else None
+        return older, newer
+
     def title(self, slug: str) -> str:
         """An article's title, for pages that cite it by slug (the slug if unknown)."""
         data = self.articles.get(slug)
