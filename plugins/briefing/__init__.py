@@ -63,6 +63,8 @@ class BriefingGenerator(Generator):
             entities.write_entity_pages(self, writer, self.state)
         if "chronology" in self.stages:
             chronology.write_chronology(self, writer, self.state)
+        if "notes" in self.stages:
+            notes.write_notes_page(self, writer, self.state)
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:

@@ -51,6 +51,7 @@ class ArchiveState:
     entity_events: dict[str, list[Event]] = field(default_factory=dict)
     entity_notes: dict[str, list[Note]] = field(default_factory=dict)
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)  # every checked note, for notes.html
 
     order: list[str] = field(default_factory=list)  # article slugs, oldest first
 
