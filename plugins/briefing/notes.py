@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from pelican.contents import Article
 from pelican.generators import Generator
 
-from archive.core.errors import ContentError, build_errors
-from typing import Any
-
 from archive.core import urls
+from archive.core.errors import ContentError, build_errors
 from archive.notes.anchoring import Anchor, anchor
 from archive.notes.listing import atom_feed, listing
 from archive.notes.load import Note, check_target, load_notes
