@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import ROOT, SEEDS, open_page, page
@@ -30,7 +31,7 @@ from archive.entities.registry import Claim, load_registry
 from archive.ingest.articles import ingest
 from archive.ingest.clipping import read_clipping
 from archive.ingest.furniture import load_furniture
-from archive.notes.load import load_notes
+from archive.notes.load import load_note, load_notes
 from archive.search import cli as search_cli
 from archive.search.analysis import SearchDocument
 from archive.search.names import names_from_site
@@ -607,3 +608,166 @@ def test_a_missing_index_shows_its_error_in_the_popup(
     message = tab.locator(".search-popup__status")
     message.wait_for(state="visible")
     assert "Search is unavailable" in message.inner_text()
+
+
+# ---- pages for readers, in Chromium --------------------------------------------------
+
+SUBHEADED = "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian"
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _tab(browser: Browser, site: Path, path: str, width: int) -> tuple[Page, list[str]]:
+    errors: list[str] = []
+    page_path, _, fragment = path.partition("#")
+    url = (site / page_path).as_uri() + (f"#{fragment}" if fragment else "")
+    return open_page(browser, url, errors, width), errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_fits_one_line(shipped_site: Path, browser: Browser, width: int) -> None:
+    tab, errors = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+    tops = tab.eval_on_selector_all(
+        ".site-nav li", "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
+    )
+    assert len(set(tops)) == 1, tops  # "By month" no longer wraps onto its own line
+    nav = tab.locator(".site-nav").bounding_box()
+    assert nav and nav["x"] + nav["width"] <= width
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_article_reads_like_a_publication(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    records = sorted(articles(shipped_site), key=lambda r: (r["date"], r["slug"]))
+    for at, record in enumerate(records):
+        tab, errors = _tab(browser, shipped_site, record["url"], width)
+        byline = tab.inner_text(".article__header .meta")
+        assert "imported" not in byline and ".txt" not in byline
+        if record.get("source"):
+            assert record["source"] in byline
+        made = tab.locator("details.provenance")
+        assert made.locator("summary").inner_text() == "How this page was made"
+        assert not made.evaluate("d => d.open")
+        assert record["source_file"] not in tab.inner_text("body")  # hidden until opened
+        made.locator("summary").click()
+        assert record["source_file"] in made.inner_text()
+        older = tab.locator(".prev-next a[rel=prev]")
+        newer = tab.locator(".prev-next a[rel=next]")
+        assert older.count() == (1 if at else 0)
+        assert newer.count() == (1 if at + 1 < len(records) else 0)
+        if at:
+            assert older.get_attribute("href").endswith(records[at - 1]["url"])
+        if at + 1 < len(records):
+            assert newer.get_attribute("href").endswith(records[at + 1]["url"])
+        assert not errors
+        tab.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_subheads_are_headings_and_dates_and_rules_read_as_words(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, f"articles/{SUBHEADED}.html", width)
+    heads = tab.locator(".article__body h2").all_inner_texts()
+    assert "Role of China" in heads
+    tab, _ = _tab(browser, shipped_site, "chronology.html", width)
+    shown = tab.inner_text("main")
+    assert "rule:" not in shown and "explicit-date" not in shown
+    assert "the year of publication, since the article gives none" in shown
+    for path in ("entities/vladimir-putin/index.html", "chronology.html", ARTICLE_PAGE):
+        tab, _ = _tab(browser, shipped_site, path, width)
+        assert not ISO_DATE.search(tab.inner_text("main")), path
+    tab, _ = _tab(browser, shipped_site, "entities/index.html", width)
+    assert " 0 mentions" not in tab.inner_text("main")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_passage_links_are_large_with_distinct_names(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, "entities/vladimir-putin/index.html", width)
+    links = tab.locator("a.context-link")
+    assert links.count() > 3
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert len(set(names)) == len(names)
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_part_counts_for_its_whole_via_the_part(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, "entities/kabul/index.html", width)
+    via = tab.locator(".appearance", has_text="via Hamid Karzai International Airport")
+    assert via.count() == 1
+    assert via.locator("a").first.get_attribute("href").endswith(ARTICLE_PAGE)
+    tab, _ = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+    sidebar = tab.inner_text(".article__sidebar")
+    assert "Hamid Karzai International Airport" in sidebar
+    assert "Kabul\n" not in sidebar + "\n" and not re.search(r"^Kabul\b", sidebar, re.M)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_link_to_a_noted_passage_opens_its_note_beside_it(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    for note in ("who-is-yang-jiechi", "what-is-the-sco", "call-not-dated-here"):
+        slug = load_note(CONTENT / "notes" / f"{note}.md").target
+        tab, errors = _tab(browser, shipped_site, f"articles/{slug}.html#anchor-{note}", width)
+        card = tab.locator(f"#sidenote-{note}")
+        card.wait_for(state="visible")
+        passage = tab.locator(f"#anchor-{note}").bounding_box()
+        box = card.bounding_box()
+        assert passage and box
+        overlap = not (
+            passage["y"] + passage["height"] <= box["y"] or box["y"] + box["height"] <= passage["y"]
+        ) and not (
+            passage["x"] + passage["width"] <= box["x"] or box["x"] + box["width"] <= passage["x"]
+        )
+        assert not overlap, (note, passage, box)
+        assert -2 <= passage["y"] <= tab.viewport_size["height"]  # in sight
+        assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_notes_page_lists_every_note_newest_first_with_a_feed(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, errors = _tab(browser, shipped_site, "notes.html", width)
+    items = tab.locator(".notes-index__item")
+    notes, _ = load_notes(CONTENT / "notes")
+    assert items.count() == len(notes) >= 9
+    dates = tab.eval_on_selector_all(
+        ".notes-index__item .note__byline time", "ts => ts.map(t => t.dateTime)"
+    )
+    assert dates == sorted(dates, reverse=True)
+    feed_href = tab.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute(
+        "href"
+    )
+    feed = ET.fromstring((shipped_site / feed_href).read_text(encoding="utf-8"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert len(feed.findall(f"{atom}entry")) == len(notes)
+    first = items.nth(0).locator("a").first
+    first.click()
+    tab.wait_for_load_state()
+    assert "#anchor-" in tab.url or "#note-" in tab.url or "entities/" in tab.url
+    assert not errors
+
+
+def test_at_least_six_more_passage_notes_on_four_articles() -> None:
+    notes, errors = load_notes(CONTENT / "notes")
+    assert not errors
+    on_passages = [n for n in notes if n.kind == "article" and n.quote]
+    assert len(on_passages) >= 7
+    assert len({n.target for n in on_passages}) >= 4
