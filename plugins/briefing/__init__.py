@@ -49,7 +49,8 @@ class BriefingGenerator(Generator):
         self.state = ArchiveState()
         for article in self.context["articles"]:
             blocks = paragraphs(article._content)
-            self.state.articles[article.slug] = ArticleData(article.title, blocks)
+            source = str(article.metadata.get("source") or "")
+            self.state.articles[article.slug] = ArticleData(article.title, blocks, source=source)
         by_date = sorted(self.context["articles"], key=lambda a: (a.date, a.slug))
         self.state.order = [a.slug for a in by_date]
         self.context[CONTEXT_KEY] = self.state

@@ -33,6 +33,7 @@ class ArticleData:
     events: list[Event] = field(default_factory=list)  # that it reports (chronology)
     notes: list[Note] = field(default_factory=list)  # listed below it (notes)
     note_ids: list[str] = field(default_factory=list)  # every note on it, in page order
+    source: str = ""  # the publication, where the clipping names it
 
     @property
     def event_ids(self) -> list[str]:
