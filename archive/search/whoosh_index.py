@@ -265,8 +265,8 @@ def _allowed(
     for named in parsed.named:
         mention = query.Term("entities", named.entity)
         either = query.Or([mention, _holding(named.parts)]) if named.parts else mention
-        found = set(searcher.docs_for_query(either))
-        allowed = found if allowed is None else allowed & found
+        named_docs = set(searcher.docs_for_query(either))
+        allowed = named_docs if allowed is None else allowed & named_docs
     for phrase in parsed.phrases:
         found = _phrase_articles(searcher.reader(), phrase)
         if found is not None:

@@ -45,6 +45,6 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     documents = [document(a, state.articles[a.slug], names) for a in articles]
     whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
     mentioned = {i for d in documents for i in d.entities}
-    names = names_from_registry(state.registry, mentioned) if state.registry else EMPTY
-    stats = build_search(documents, Path(generator.output_path), whoosh, names)
+    vocabulary = names_from_registry(state.registry, mentioned) if state.registry else EMPTY
+    stats = build_search(documents, Path(generator.output_path), whoosh, vocabulary)
     logger.info("search: %s", stats)
