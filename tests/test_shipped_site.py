@@ -774,3 +774,34 @@ def test_at_least_six_more_passage_notes_on_four_articles() -> None:
     on_passages = [n for n in notes if n.kind == "article" and n.quote]
     assert len(on_passages) >= 7
     assert len({n.target for n in on_passages}) >= 4
+
+
+@pytest.mark.browser
+def test_in_the_browser_every_registered_name_finds_every_article_of_its_entity(
+    shipped_site: Path, browser: Browser
+) -> None:
+    documents = documents_from_site(shipped_site)
+    url_of = {d.slug: d.url for d in documents}
+    tab, errors = _tab(browser, shipped_site, "search.html", 1280)
+    checked = 0
+    for entity, name in registered_names():
+        mentioning = {url_of[d.slug] for d in documents if entity in d.entities}
+        if not mentioning:
+            continue
+        found = tab.evaluate(ENGINE_ALL, name)
+        assert mentioning <= set(found["urls"]), (entity, name)
+        assert found["named"][:1] == [entity], name
+        checked += 1
+    assert checked > 30 and not errors
+
+
+ENGINE_ALL = """async (text) => {
+  const index = await window.__archiveSearch.engine.openIndex();
+  const found = await index.search(text, {});
+  const urls = [];
+  for (const [doc] of found.ranked) {
+    const bundle = await index.shard("d", Math.floor(doc / index.m.bundle));
+    urls.push(bundle[doc % index.m.bundle][1]);
+  }
+  return {urls, named: found.query.named.map((n) => n.entity)};
+}"""
