@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT, SEEDS, open_page, page
 from playwright.sync_api import Browser, Page
 
+from archive.check.browser import _AXE_RUN, SCHEMES, WCAG_AA
 from archive.chronology.corrections import apply_corrections, load_corrections
 from archive.chronology.cues import load_cues
 from archive.chronology.event import Event
@@ -540,19 +541,25 @@ def test_header_box_is_a_combobox_that_knows_aliases(
     listbox = tab.locator(f"#{box.get_attribute('aria-controls')}")
     assert listbox.get_attribute("role") == "listbox"
     options = listbox.locator('[role="option"]')
-    first = options.nth(0).locator("a")
-    assert first.get_attribute("href").endswith("entities/dushanbe/index.html")
+    first = options.nth(0)
+    assert first.get_attribute("data-href").endswith("entities/dushanbe/index.html")
     assert options.count() == 2
     assert options.nth(1).locator("mark").first.inner_text() == "Dusambe"
     assert tab.locator(".search-popup h2").count() == 0
     tab.keyboard.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == options.nth(0).get_attribute("id")
+    assert options.nth(0).get_attribute("aria-selected") == "true"
     tab.keyboard.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
     assert tab.locator(".search-popup").is_hidden()
     assert box.input_value() == "Dushanbe"
     tab.keyboard.press("Escape")
     assert box.input_value() == ""
+    tab.fill("#site-search", "Dushanbe")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")  # follows the active option
+    tab.wait_for_url("**/entities/dushanbe/index.html")
     assert not errors
 
 
@@ -805,3 +812,21 @@ ENGINE_ALL = """async (text) => {
   }
   return {urls, named: found.query.named.map((n) => n.entity)};
 }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_with_the_popup_or_a_note_card_open(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    script = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    tab = _popup(browser, shipped_site, width, "Dushanbe")
+    tab.add_script_tag(content=script)
+    noted, _ = _tab(browser, shipped_site, f"{ARTICLE_PAGE}#anchor-what-is-the-sco", width)
+    noted.locator("#sidenote-what-is-the-sco").wait_for(state="visible")
+    noted.add_script_tag(content=script)
+    for opened in (tab, noted):
+        for scheme in SCHEMES:
+            opened.emulate_media(color_scheme=scheme)
+            result = opened.evaluate(_AXE_RUN, WCAG_AA)
+            assert result["violations"] == [], (scheme, width, result["violations"])

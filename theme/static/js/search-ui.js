@@ -286,18 +286,21 @@
 
   /** The options of the popup: the named entities' pages, then the best articles. */
   async function popupOptions(index, found) {
+    // An option holds no link (no control inside a control): it is followed by its data-href.
     const options = found.query.named.map((named) => {
       const option = element("li", "search-option search-option--entity");
-      const link = element("a", "search-option__link", named.name);
-      link.href = new URL(named.url, siteRoot).href;
-      option.append(link, element("span", "search-option__meta", " · entity page"));
+      option.dataset.href = new URL(named.url, siteRoot).href;
+      option.append(
+        element("span", "search-option__link", named.name),
+        element("span", "search-option__meta", " · entity page"),
+      );
       return option;
     });
     for (const [doc] of found.ranked.slice(0, POPUP_SIZE)) {
       const [title, url, date, snippet, , source] = await index.card(doc, found.query);
       const option = element("li", "search-option");
-      const link = element("a", "search-option__link");
-      link.href = new URL(url, siteRoot).href;
+      option.dataset.href = new URL(url, siteRoot).href;
+      const link = element("span", "search-option__link");
       link.append(highlighted(index, title, found.query));
       const meta = element("span", "search-option__meta", ` · ${humanDate(date)}`);
       if (source) meta.append(` · ${source}`);
@@ -307,7 +310,6 @@
       options.push(option);
     }
     options.forEach((option, n) => {
-      option.querySelector("a").tabIndex = -1; // options are reached with the arrow keys
       option.id = `site-search-option-${n}`;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
@@ -382,6 +384,10 @@
     }
 
     input.addEventListener("input", debounce(update, DEBOUNCE_MS));
+    list.addEventListener("click", (event) => {
+      const option = event.target.closest('[role="option"]');
+      if (option) location.assign(option.dataset.href);
+    });
     input.addEventListener("keydown", (event) => {
       const count = options().length;
       if ((event.key === "ArrowDown" || event.key === "ArrowUp") && count) {
@@ -391,7 +397,7 @@
         else select(active <= 0 ? count - 1 : active - 1);
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
-        options()[active].querySelector("a").click();
+        location.assign(options()[active].dataset.href);
       } else if (event.key === "Escape") {
         event.preventDefault();
         if (!panel.hidden) setOpen(false);
