@@ -709,6 +709,13 @@ def test_passage_links_are_large_with_distinct_names(
     for i in range(links.count()):
         box = links.nth(i).bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24
+    if width < 600:  # the note buttons show on narrow screens only
+        tab, _ = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+        buttons = tab.locator(".note-ref")
+        assert buttons.count() >= 2
+        for i in range(buttons.count()):
+            box = buttons.nth(i).bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24
 
 
 @pytest.mark.browser
