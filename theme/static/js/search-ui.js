@@ -50,7 +50,8 @@
     return `${MONTHS[m - 1]} ${y}`;
   }
 
-  async function resultItem(index, doc, query, withSnippet) {
+  /** One result of the search page: title, date and source, and its passage. */
+  async function resultItem(index, doc, query) {
     const [title, url, date, snippet, anchor, source] = await index.card(doc, query);
     const item = element("li", "search-result");
     const link = element("a", "search-result__link");
@@ -63,17 +64,14 @@
     time.dateTime = date;
     meta.append(time);
     if (source) meta.append(` · ${source}`);
-    item.append(heading, meta);
-    if (withSnippet) {
-      const text = element("p", "search-result__snippet");
-      const passage = anchor ? element("a", "search-result__passage") : text;
-      passage.append(highlighted(index, snippet, query));
-      if (anchor) {
-        passage.href = `${link.href}#${encodeURIComponent(anchor)}`;
-        text.append(passage);
-      }
-      item.append(text);
+    const text = element("p", "search-result__snippet");
+    const passage = anchor ? element("a", "search-result__passage") : text;
+    passage.append(highlighted(index, snippet, query));
+    if (anchor) {
+      passage.href = `${link.href}#${encodeURIComponent(anchor)}`;
+      text.append(passage);
     }
+    item.append(heading, meta, text);
     return item;
   }
 
@@ -177,7 +175,7 @@
         const index = await openIndex();
         const found = await index.search(text, { asYouType, filters, entities: entitiesOpen });
         const items = await Promise.all(
-          found.ranked.slice(0, shown).map(([doc]) => resultItem(index, doc, found.query, true)),
+          found.ranked.slice(0, shown).map(([doc]) => resultItem(index, doc, found.query)),
         );
         const hint = await index.suggest(found.query, text);
         if (mine !== run) return;
