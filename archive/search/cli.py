@@ -22,7 +22,7 @@ from typing import TextIO
 
 from archive.search.whoosh_index import SearchResults, search
 
-DEFAULT_INDEX = Path(__file__).resolve().parents[1] / ".cache" / "whoosh"  # ARCHIVE_CACHE
+DEFAULT_INDEX = Path(__file__).resolve().parents[2] / ".cache" / "whoosh"  # ARCHIVE_CACHE
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from archive.search.analysis import SearchDocument
 from archive.search.browser_index import build_search
+from archive.search.names import EMPTY, names_from_registry
 
 from .state import ArchiveState, ArticleData
 
@@ -43,5 +44,7 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     articles: list[Article] = generator.context["articles"]
     documents = [document(a, state.articles[a.slug], names) for a in articles]
     whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
-    stats = build_search(documents, Path(generator.output_path), whoosh)
+    mentioned = {i for d in documents for i in d.entities}
+    vocabulary = names_from_registry(state.registry, mentioned) if state.registry else EMPTY
+    stats = build_search(documents, Path(generator.output_path), whoosh, vocabulary)
     logger.info("search: %s", stats)
