@@ -1,15 +1,14 @@
 """Which passages of each article are about an event, and the event's comparison.
 
-An article reporting several events (a round-up) must not bring its whole text to
-each of them. The lead (the first paragraph with a report) decides: when it
-reports one event, the article is about that event, and every paragraph goes to
-its comparison (a readout goes on long after its opening sentence, and mentions
-of other events in it are background). For every other event, and in a round-up
-(a lead reporting several events), a paragraph is about the events reported in
-it; a paragraph with no report continues the events of the paragraph before;
-paragraphs before the first report belong to the lead's events. Every sentence
-of those paragraphs goes to :func:`archive.compare.align.align`, with the
-entities mentioned in it.
+An article's subject is the event of its first report, in reading order: every
+paragraph of the article goes to that event's comparison (a readout goes on long
+after its opening sentence; other events it mentions are background, and what
+only this source says is shown as such). For the other events of an article (a
+round-up reports several), a paragraph is about the events reported in it; a
+paragraph with no report continues the events of the paragraph before;
+paragraphs before the first report belong to the first report's events. Every
+sentence of those paragraphs goes to :func:`archive.compare.align.align`, with
+the entities mentioned in it.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ class ArticleSource:
 
 
 def sections(
-    paragraph_ids: Sequence[str], reported: Mapping[str, frozenset[str]]
+    paragraph_ids: Sequence[str], reported: Mapping[str, frozenset[str]], subject: str = ""
 ) -> dict[str, list[str]]:
     """For each event reported in an article, the ids of its paragraphs about it (module doc)."""
     first = next((reported[p] for p in paragraph_ids if reported.get(p)), frozenset())
@@ -43,8 +42,8 @@ def sections(
         current = reported.get(ident) or current
         for event in sorted(current):
             out.setdefault(event, []).append(ident)
-    if len(first) == 1:  # not a round-up: the lead's event is the article's subject
-        out[next(iter(first))] = list(paragraph_ids)
+    if subject:
+        out[subject] = list(paragraph_ids)
     return out
 
 
@@ -59,24 +58,40 @@ def compare_events(
 ) -> dict[str, Comparison]:
     """The comparison of every event two or more articles report, by event id."""
     kept = [e for e in events if not e.rejected]
-    chosen = compared_events(kept)
     reported: dict[str, dict[str, set[str]]] = {}
     for event in kept:  # every event ends the paragraphs of the one before
         for report in event.reports:
-            reported.setdefault(report.article, {}).setdefault(report.paragraph, set()).add(
-                event.id
-            )
+            by_paragraph = reported.setdefault(report.article, {})
+            by_paragraph.setdefault(report.paragraph, set()).add(event.id)
+    subjects = _subjects(kept, articles)
     about = {
         slug: sections(
             [p for p, _ in articles[slug].paragraphs],
             {p: frozenset(ids) for p, ids in by_paragraph.items()},
+            subjects.get(slug, ""),
         )
         for slug, by_paragraph in reported.items()
     }
     return {
         event.id: align([_report(articles[a], about[a][event.id]) for a in event.articles])
-        for event in chosen
+        for event in compared_events(kept)
     }
+
+
+def _subjects(events: Sequence[Event], articles: Mapping[str, ArticleSource]) -> dict[str, str]:
+    """Each article's subject: the event of its first report, in reading order."""
+    order = {slug: {p: i for i, (p, _) in enumerate(a.paragraphs)} for slug, a in articles.items()}
+    first: dict[str, tuple[int, int, str]] = {}
+    for event in events:
+        for r in event.reports:
+            place = (
+                order[r.article].get(r.paragraph, len(order[r.article])),
+                r.quote_start,
+                event.id,
+            )
+            if r.article not in first or place < first[r.article]:
+                first[r.article] = place
+    return {slug: place[2] for slug, place in first.items()}
 
 
 def _report(article: ArticleSource, paragraph_ids: list[str]) -> SourceReport:
