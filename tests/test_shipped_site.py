@@ -463,3 +463,54 @@ def test_command_line(shipped_index: tuple[list[SearchDocument], Path]) -> None:
     assert "Did you mean “kaag”?" in text
     assert "\033[1m" not in text  # not a terminal: no bold
     assert search_cli.plain("a <mark>Kaag</mark> &amp; b", bold=True) == "a \033[1mKaag\033[0m & b"
+
+
+# ---- compare the reports, and text reuse ---------------------------------------------
+
+XI_PUTIN_CALL = "2021-08-25-call-vladimir-putin-xi-jinping"
+XI_PUTIN_REPORTS = {  # read off the seed clippings: the four that report the call
+    "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president",
+    "2021-08-25-xi-and-putin-explore-efforts-to-achieve-afghan-peace",
+    "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian",
+    "2021-08-29-chinese-president-xi-jinping-and-his-russian-counterpart",
+}
+
+
+def test_the_xi_putin_call_shows_its_four_reports_compared(shipped_site: Path) -> None:
+    data = json.loads((shipped_site / "api" / "chronology.json").read_text(encoding="utf-8"))
+    call = next(e for e in data["events"] if e["id"] == XI_PUTIN_CALL)
+    assert set(call["comparison"]["articles"]) == XI_PUTIN_REPORTS
+    rows = call["comparison"]["rows"]
+    # Xi's call for an open and inclusive political structure: the Xinhua quotation of
+    # 25 August, the 26 August paraphrase and "Xi said" of 29 August, on one row.
+    inclusive = [
+        r
+        for r in rows
+        if any("Xinhua" in [a["who"] for a in c["attributions"]] for c in r["cells"])
+        and any("inclusive polit" in c["text"] for c in r["cells"])
+    ]
+    assert len(inclusive) == 1 and len(inclusive[0]["cells"]) >= 3
+    assert all("terrorist group" in c["text"] for c in inclusive[0]["cells"])
+    compared = html(shipped_site / "compare" / f"{XI_PUTIN_CALL}.html")
+    heads = compared.select("table.compare thead th a")
+    assert {a["href"].rsplit("/", 1)[1].removesuffix(".html") for a in heads} == XI_PUTIN_REPORTS
+    assert len(compared.select("table.compare tbody tr")) == len(rows)
+    assert sum(len(r["cells"]) > 1 for r in rows) >= 8  # claims in two sources or more
+
+
+def test_reuse_between_the_outlets_quoting_the_same_readout_is_found(shipped_site: Path) -> None:
+    data = json.loads((shipped_site / "api" / "reuse.json").read_text(encoding="utf-8"))
+    first, second = sorted(XI_PUTIN_REPORTS)[0], sorted(XI_PUTIN_REPORTS)[2]
+    xinhua = [
+        c for c in data["clusters"] if {m["article"] for m in c["members"]} == {first, second}
+    ]
+    assert len(xinhua) == 1
+    page_ = html(shipped_site / urls_article(first))
+    note = page_.find(id=f"reuse-{xinhua[0]['id']}")
+    assert note.find("a")["href"] == f"{second}.html#p2"
+    marked = " ".join(m.get_text() for m in page_.select("mark.reused"))
+    assert "open and inclusive political structure" in marked
+
+
+def urls_article(slug: str) -> str:
+    return f"articles/{slug}.html"
