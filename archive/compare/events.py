@@ -8,7 +8,8 @@ round-up reports several), a paragraph is about the events reported in it; a
 paragraph with no report continues the events of the paragraph before;
 paragraphs before the first report belong to the first report's events. Every
 sentence of those paragraphs goes to :func:`archive.compare.align.align`, with
-the entities mentioned in it.
+the entities mentioned in it. An event of more than ``MAX_SOURCES`` articles
+compares the first published.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from archive.chronology.event import Event
 from archive.compare.align import Comparison, SourceReport, align, sentence_passages
 
 MentionSpan = tuple[str, int, int, str]  # (paragraph id, start, end, entity id)
+# A table of more columns than this cannot be read side by side, and aligning is
+# quadratic in the sentences: an event of many reports compares its first ones.
+MAX_SOURCES = 6
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ def sections(
     if subject:
         out[subject] = list(paragraph_ids)
     return out
+
+
+def compared_sources(event: Event) -> tuple[str, ...]:
+    """The articles an event's comparison shows: the first ``MAX_SOURCES`` published."""
+    return event.articles[:MAX_SOURCES]
 
 
 def compared_events(events: Iterable[Event]) -> list[Event]:
@@ -73,7 +82,7 @@ def compare_events(
         for slug, by_paragraph in reported.items()
     }
     return {
-        event.id: align([_report(articles[a], about[a][event.id]) for a in event.articles])
+        event.id: align([_report(articles[a], about[a][event.id]) for a in compared_sources(event)])
         for event in compared_events(kept)
     }
 
