@@ -9,18 +9,25 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from compare_archive import COURIER, EDITED, PARAPHRASE, READOUT, REPORTS, UNRELATED, WIRE
 from compare_archive import compare_archive as build_archive
-from conftest import open_page, page
+from conftest import open_page
+from conftest import page as parse
 from playwright.sync_api import Browser
 
 from archive.check.api import check_api
 from archive.check.links import check_links
 
 CALL = "2024-05-14-call-ivo-sand-mara-holt"
+
+
+def page(path: Path) -> Any:
+    """A built page, parsed (untyped: BeautifulSoup's finds may return None)."""
+    return parse(path)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +54,7 @@ def paragraph_text(site: Path, href: str, base: str) -> str:
     return " ".join(found.get_text().split())
 
 
-def visible_text(cell: Tag) -> str:
+def visible_text(cell: Any) -> str:
     """A cell's sentence as the source wrote it: deleted words and screen-reader words out."""
     text = cell.find(class_="compare__text")
     assert isinstance(text, Tag)
@@ -129,7 +136,7 @@ def test_a_broken_export_is_reported_by_the_schema(site: Path, tmp_path: Path) -
 # ---- the compare page ----------------------------------------------------------------
 
 
-def compare_page(site: Path) -> BeautifulSoup:
+def compare_page(site: Path) -> Any:
     return page(site / "compare" / f"{CALL}.html")
 
 
@@ -303,7 +310,7 @@ def test_no_horizontal_scroll(site: Path, browser: Browser, path: str, width: in
     tab.close()
 
 
-def cell_boxes(site: Path, browser: Browser, width: int) -> list[dict]:
+def cell_boxes(site: Path, browser: Browser, width: int) -> list[Any]:
     tab = open_page(browser, (site / f"compare/{CALL}.html").as_uri(), [], width)
     row = tab.locator("table.compare tbody tr", has_text="grain corridor")
     boxes = [row.locator("td").nth(i).bounding_box() for i in range(len(REPORTS))]
