@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from itertools import pairwise
 
 from archive.chronology.event import Discrepancy, Event
 from archive.chronology.kinds import KINDS
 from archive.chronology.reports import Report
 from archive.compare.diff import word_diff
-from archive.compare.events import ArticleSource, compare_events, sections
+from archive.compare.events import MAX_SOURCES, ArticleSource, compare_events, sections
 from archive.compare.marking import mark_reuse
 from archive.compare.network import HEIGHT, WIDTH, neighbourhood, network
 from archive.compare.reuse import Link, Span
@@ -185,3 +186,14 @@ def test_network_weights_kinds_and_places_everyone_inside() -> None:
     centre = next(n for n in around.nodes if n.id == "a")
     assert (centre.x, centre.y) == (WIDTH / 2, HEIGHT / 2)
     assert neighbourhood(events, names, "e") is None
+
+
+def test_an_event_of_many_reports_compares_the_first_published() -> None:
+    slugs = [f"s{i}" for i in range(MAX_SOURCES + 2)]
+    texts = {s: ArticleSource(s, (("p1", "A called B on Monday about the port."),)) for s in slugs}
+    reports = [
+        replace(report(s, "p1"), published=datetime.date(2024, 5, 14 + i))
+        for i, s in enumerate(reversed(slugs))
+    ]
+    found = compare_events([event("call", "call", "2024-05-13", ("a", "b"), *reports)], texts)
+    assert found["call"].articles == tuple(reversed(slugs))[:MAX_SOURCES]
