@@ -111,7 +111,7 @@ def test_gaps_between_days_are_visible(site: Path) -> None:
 def test_article_and_entity_pages_list_their_events(site: Path) -> None:
     data = chronology(site)["events"]
     for slug, record in articles(site).items():
-        listed = page(site / record["url"]).select(".article-events a")
+        listed = page(site / record["url"]).select(".article-events li > a:first-of-type")
         assert [a["href"].split("#")[1] for a in listed] == record["events"], slug
     for event in data:
         for participant in event["participants"]:

@@ -74,7 +74,7 @@ def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path:
     except those an editor edited (subheadings made headings), which stay as edited."""
     shipped = tmp_path / "articles"
     shipped.mkdir()
-    for path in (CONTENT / "articles").glob("*.md"):
+    for path in (CONTENT / "articles").iterdir():
         (shipped / path.name).write_bytes(path.read_bytes())
     before = {path.name: path.read_bytes() for path in shipped.iterdir()}
     report = ingest([SEEDS], shipped, DATA / "furniture.txt")
@@ -84,13 +84,9 @@ def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path:
     assert all(not o.failed for o in edited)
     assert any("## " in (shipped / Path(str(o.article)).name).read_text() for o in edited)
     assert report.exit_status == 0
-    assert {path.name: path.read_bytes() for path in shipped.glob("*.md")} == before
-    # Beside each article, the record of its removed lines: the one shipped with it.
-    records = {path.name: path.read_bytes() for path in shipped.glob("*.removed.yaml")}
-    assert records == {
-        path.name: path.read_bytes() for path in (CONTENT / "articles").glob("*.removed.yaml")
-    }
-    assert len(records) == 5
+    # Nothing changes: neither the articles nor, beside each, the record of its removed lines.
+    assert {path.name: path.read_bytes() for path in shipped.iterdir()} == before
+    assert len(list(shipped.glob("*.removed.yaml"))) == 5
 
 
 def test_home_lists_every_article_newest_first(shipped_site: Path) -> None:
@@ -843,3 +839,54 @@ def test_axe_finds_nothing_with_the_popup_or_a_note_card_open(
             opened.emulate_media(color_scheme=scheme)
             result = opened.evaluate(_AXE_RUN, WCAG_AA)
             assert result["violations"] == [], (scheme, width, result["violations"])
+
+
+# ---- compare the reports, and text reuse ---------------------------------------------
+
+XI_PUTIN_CALL = "2021-08-25-call-vladimir-putin-xi-jinping"
+XI_PUTIN_REPORTS = {  # read off the seed clippings: the four that report the call
+    "2021-08-25-through-a-telephone-call-made-on-tuesday-russias-president",
+    "2021-08-25-xi-and-putin-explore-efforts-to-achieve-afghan-peace",
+    "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian",
+    "2021-08-29-chinese-president-xi-jinping-and-his-russian-counterpart",
+}
+
+
+def test_the_xi_putin_call_shows_its_four_reports_compared(shipped_site: Path) -> None:
+    data = json.loads((shipped_site / "api" / "chronology.json").read_text(encoding="utf-8"))
+    call = next(e for e in data["events"] if e["id"] == XI_PUTIN_CALL)
+    assert set(call["comparison"]["articles"]) == XI_PUTIN_REPORTS
+    rows = call["comparison"]["rows"]
+    # Xi's call for an open and inclusive political structure: the Xinhua quotation of
+    # 25 August, the 26 August paraphrase and "Xi said" of 29 August, on one row.
+    inclusive = [
+        r
+        for r in rows
+        if any("Xinhua" in [a["who"] for a in c["attributions"]] for c in r["cells"])
+        and any("inclusive polit" in c["text"] for c in r["cells"])
+    ]
+    assert len(inclusive) == 1 and len(inclusive[0]["cells"]) >= 3
+    assert all("terrorist group" in c["text"] for c in inclusive[0]["cells"])
+    compared = html(shipped_site / "compare" / f"{XI_PUTIN_CALL}.html")
+    heads = compared.select("table.compare thead th a")
+    assert {a["href"].rsplit("/", 1)[1].removesuffix(".html") for a in heads} == XI_PUTIN_REPORTS
+    assert len(compared.select("table.compare tbody tr")) == len(rows)
+    assert sum(len(r["cells"]) > 1 for r in rows) >= 8  # claims in two sources or more
+
+
+def test_reuse_between_the_outlets_quoting_the_same_readout_is_found(shipped_site: Path) -> None:
+    data = json.loads((shipped_site / "api" / "reuse.json").read_text(encoding="utf-8"))
+    first, second = sorted(XI_PUTIN_REPORTS)[0], sorted(XI_PUTIN_REPORTS)[2]
+    xinhua = [
+        c for c in data["clusters"] if {m["article"] for m in c["members"]} == {first, second}
+    ]
+    assert len(xinhua) == 1
+    page_ = html(shipped_site / urls_article(first))
+    note = page_.find(id=f"reuse-{xinhua[0]['id']}")
+    assert note.find("a")["href"] == f"{second}.html#p2"
+    marked = " ".join(m.get_text() for m in page_.select("mark.reused"))
+    assert "open and inclusive political structure" in marked
+
+
+def urls_article(slug: str) -> str:
+    return f"articles/{slug}.html"

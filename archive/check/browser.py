@@ -68,10 +68,14 @@ def page_kinds(site: Path) -> list[tuple[str, str, str]]:
         "home": ["index.html"],
         "article": plain or articles,
         "article with notes": noted,
+        "article with reuse": [
+            a for a in articles if 'class="reused' in (site / a).read_text(encoding="utf-8")
+        ],
         "entity index": ["entities/index.html"],
         "entity": sorted(str(p.relative_to(site)) for p in site.glob("entities/*/index.html")),
         "chronology": ["chronology.html"],
         "notes": ["notes.html"],
+        "compare": sorted(str(p.relative_to(site)) for p in site.glob("compare/*.html")),
         "404": ["404.html"],
         "month archive": sorted(
             str(p.relative_to(site)) for p in site.glob("archive/*/*/index.html")

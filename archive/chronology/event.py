@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,11 +98,22 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (period(e.date)[0] if e.date else datetime.date.max, e.id))
 
 
-def chronology_json(events: Iterable[Event]) -> dict[str, Any]:
-    """``chronology.json``: the events, and apart from them the ones editors rejected."""
+def chronology_json(
+    events: Iterable[Event], comparisons: Mapping[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """``chronology.json``: the events, and apart from them the ones editors rejected.
+
+    ``comparisons`` (``archive.compare``'s rows, by event id) become each event's
+    ``comparison``.
+    """
     ordered = sort_events(events)
+    compared = comparisons or {}
     return {
-        "events": [e.to_dict() for e in ordered if not e.rejected],
+        "events": [
+            {**e.to_dict(), **({"comparison": compared[e.id]} if e.id in compared else {})}
+            for e in ordered
+            if not e.rejected
+        ],
         "rejected": [e.to_dict() for e in ordered if e.rejected],
     }
 

@@ -23,6 +23,7 @@ NOTES = "notes.html"  # every editor's note, newest first
 NOTES_FEED = "notes.atom.xml"
 SEARCH_INDEX = "search/"  # the browser index's folder
 API = "api/{name}.json"
+COMPARE = "compare/{event}.html"  # an event's reports side by side
 
 
 def article(slug: str) -> str:
@@ -38,6 +39,11 @@ def entity(entity_id: str, page: int = 1) -> str:
 def month_archive(date: datetime.date) -> str:
     """The page of a month's articles."""
     return MONTH_ARCHIVE.format(date=date)
+
+
+def compare(event_id: str) -> str:
+    """The "Compare the reports" page of an event."""
+    return COMPARE.format(event=event_id)
 
 
 def api(name: str) -> str:

@@ -7,6 +7,7 @@ ones before it left in the :class:`~.state.ArchiveState`:
 1. ``entities``: mentions found and linked, entity pages' data, JSON-LD;
 2. ``chronology``: events reported by the articles, merged and corrected;
 3. ``notes``: editors' notes checked and anchored to their passages;
+4. ``compare``: each event's reports compared, text reuse, the pictures' layouts;
 
 and, once Pelican has written the article pages, writes the entity pages and the
 chronology, then ``search`` (indexes) and ``export`` (``api/articles.json``).
@@ -28,7 +29,7 @@ from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.text import paragraphs
 
-from . import chronology, entities, export, guard, notes, reader, search
+from . import chronology, compare, entities, export, guard, notes, reader, search
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -37,6 +38,7 @@ CONTEXT_STAGES: dict[str, Stage] = {
     "entities": entities.link_entities,
     "chronology": chronology.date_events,
     "notes": notes.anchor_notes,
+    "compare": compare.compare_reports,
 }
 OUTPUT_STAGES = ("search", "export")
 STAGES = (*CONTEXT_STAGES, *OUTPUT_STAGES)
@@ -66,6 +68,8 @@ class BriefingGenerator(Generator):
             chronology.write_chronology(self, writer, self.state)
         if "notes" in self.stages:
             notes.write_notes_page(self, writer, self.state)
+        if "compare" in self.stages:
+            compare.write_comparisons(self, writer, self.state)
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:

@@ -81,5 +81,6 @@ def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> 
         rejected=[e for e in state.events if e.rejected],
     )  # fmt: skip
     output = Path(generator.output_path)
-    write_json(output / urls.api("chronology"), chronology_json(state.events))
+    comparisons = {event: c.to_dict() for event, c in state.comparisons.items()}
+    write_json(output / urls.api("chronology"), chronology_json(state.events, comparisons))
     write_text(output / urls.CALENDAR, to_icalendar(state.events))

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from archive.chronology.event import Event
+from archive.compare.align import Comparison
+from archive.compare.network import Network
+from archive.compare.reuse import Cluster
+from archive.compare.timeline import Timeline
 from archive.entities.mentions import Mention
 from archive.entities.profiles import Profile, SidebarItem
 from archive.entities.registry import Registry
@@ -52,6 +56,13 @@ class ArchiveState:
     entity_events: dict[str, list[Event]] = field(default_factory=dict)
     entity_notes: dict[str, list[Note]] = field(default_factory=dict)
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
+    # (compare) by event id; the archive's shared passages; the pictures' layouts
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    reuse: list[Cluster] | None = None
+    timeline: Timeline | None = None
+    network: Network | None = None
+    neighbourhoods: dict[str, Network] = field(default_factory=dict)  # by entity id
+
     notes: list[Note] = field(default_factory=list)  # every checked note, for notes.html
 
     order: list[str] = field(default_factory=list)  # article slugs, oldest first
