@@ -28,7 +28,7 @@ from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.text import paragraphs
 
-from . import chronology, entities, export, guard, notes, reader, search
+from . import chronology, entities, export, guard, notes, reader, search, timing
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -54,7 +54,8 @@ class BriefingGenerator(Generator):
         self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
         for name, stage in CONTEXT_STAGES.items():
             if name in self.stages:
-                stage(self, self.state)
+                with timing.timed(name):
+                    stage(self, self.state)
 
     def generate_output(self, writer: Any) -> None:
         if "entities" in self.stages:
@@ -64,7 +65,8 @@ class BriefingGenerator(Generator):
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:
-            export.write_articles_json(self, self.state)
+            with timing.timed("export"):
+                export.write_articles_json(self, self.state)
 
 
 def _start(pelican: Pelican) -> None:
@@ -87,7 +89,12 @@ def _generator(_: object) -> type[Generator]:
 def register() -> None:
     """Connect the stages to Pelican's signals, in the order a build meets them."""
     signals.initialized.connect(_start)
+    signals.initialized.connect(timing.reset)
+    signals.article_generator_preread.connect(timing.start_reading)
+    signals.article_generator_finalized.connect(timing.end_reading)
+    signals.all_generators_finalized.connect(timing.start_writing)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(reader.forget_python_markdown)
     signals.get_generators.connect(_generator)
+    signals.finalized.connect(timing.finish)
     signals.finalized.connect(guard.finish)

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from archive.search.analysis import SearchDocument
 from archive.search.browser_index import build_search
 
+from . import timing
 from .state import ArchiveState, ArticleData
 
 logger = logging.getLogger(__name__)
@@ -44,4 +45,6 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     documents = [document(a, state.articles[a.slug], names) for a in articles]
     whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
     stats = build_search(documents, Path(generator.output_path), whoosh)
+    timing.add("whoosh", stats.whoosh_seconds)
+    timing.add("browser index", stats.browser_seconds)
     logger.info("search: %s", stats)
