@@ -104,7 +104,7 @@ class Engine:
         else:
             self.settings = ROOT / "pelicanconf.py"
             self.extra = [
-                "-e", f'ARCHIVE_CACHE="{self.cache}"', f'CACHE_PATH="{self.cache / "pelican"}"',
+                "-e", f'ARCHIVE_CACHE="{self.cache}"',
                 f'BRIEFING_TIMINGS="{self.timings}"',
             ]  # fmt: skip
 

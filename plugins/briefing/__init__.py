@@ -16,7 +16,9 @@ logic is in ``archive``; the stages only feed it Pelican's content.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, signals
@@ -24,6 +26,7 @@ from pelican.generators import Generator
 
 from archive.chronology.kinds import KIND_LABELS
 from archive.core import urls
+from archive.core.cache import code_version
 from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.text import paragraphs
@@ -73,6 +76,7 @@ def _start(pelican: Pelican) -> None:
     """Each build starts without errors; templates get the URL scheme and date filters."""
     guard.reset(pelican)
     settings = pelican.settings
+    settings["CACHE_PATH"] = str(reader_cache(Path(settings["ARCHIVE_CACHE"])))
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
@@ -80,6 +84,21 @@ def _start(pelican: Pelican) -> None:
         "ENTITY_TYPES": BY_ID,
         "EVENT_KINDS": KIND_LABELS,
     }
+
+
+def reader_cache(cache: Path) -> Path:
+    """Pelican's cache of what the reader read, one folder per version of our code.
+
+    Pelican keys it by each file's MD5 (``CHECK_MODIFIED_METHOD``) but not by the
+    reader's code: a changed renderer gets a new folder, and older ones are removed.
+    """
+    folder = cache / "pelican"
+    current = folder / code_version()[:16]
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    return current
 
 
 def _generator(_: object) -> type[Generator]:
