@@ -57,16 +57,17 @@ date: 2026-12-01
 
 @dataclass
 class Build:
-    """One build: wall seconds, the child's peak memory, the plugin's stage seconds."""
+    """One build: wall and CPU seconds, the child's peak memory, the plugin's stage seconds."""
 
     step: str
     seconds: float
+    cpu_seconds: float  # user + system: steadier than wall time on a shared machine
     peak_mb: float
     stages: dict[str, float] = field(default_factory=dict)
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one child process; exits if it fails."""
+def run(command: list[str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds and peak resident memory (MB) of one child; exits if it fails."""
     started = time.perf_counter()
     child = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -77,7 +78,7 @@ def run(command: list[str]) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if child.returncode:
         sys.exit(f"build failed ({' '.join(command)}):\n{output[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def pelican(content: Path, output: Path, settings: Path, *extra: str) -> list[str]:
@@ -113,9 +114,9 @@ class Engine:
             shutil.rmtree(self.output, ignore_errors=True)
             shutil.rmtree(self.cache, ignore_errors=True)
         self.timings.unlink(missing_ok=True)
-        seconds, peak = run(pelican(self.content, self.output, self.settings, *self.extra))
+        seconds, cpu, peak = run(pelican(self.content, self.output, self.settings, *self.extra))
         stages = json.loads(self.timings.read_text()) if self.timings.exists() else {}
-        return Build(step, round(seconds, 2), round(peak, 1), stages)
+        return Build(step, round(seconds, 2), round(cpu, 2), round(peak, 1), stages)
 
 
 def edits(content: Path, slug: str) -> dict[str, Callable[[], None]]:
@@ -156,13 +157,14 @@ def prepare(work: Path, articles: int) -> tuple[Path, str]:
 
 
 def table(results: dict[str, list[Build]]) -> str:
-    plain_cold = results["plain"][0].seconds
-    lines = [f"{'step':<18}{'plain s':>9}{'project s':>11}{'× plain cold':>14}{'MB plain':>10}"
-             f"{'MB project':>12}"]  # fmt: skip
+    wall, cpu = results["plain"][0].seconds, results["plain"][0].cpu_seconds
+    lines = [f"{'step':<17}{'plain s':>8}{'project s':>10}{'×':>6}{'plain cpu':>10}"
+             f"{'project cpu':>12}{'×':>6}{'MB plain':>9}{'MB project':>11}"]  # fmt: skip
     for plain, project in zip(results["plain"], results["project"], strict=True):
         lines.append(
-            f"{plain.step:<18}{plain.seconds:>9.2f}{project.seconds:>11.2f}"
-            f"{project.seconds / plain_cold:>14.2f}{plain.peak_mb:>10.0f}{project.peak_mb:>12.0f}"
+            f"{plain.step:<17}{plain.seconds:>8.2f}{project.seconds:>10.2f}"
+            f"{project.seconds / wall:>6.2f}{plain.cpu_seconds:>10.2f}{project.cpu_seconds:>12.2f}"
+            f"{project.cpu_seconds / cpu:>6.2f}{plain.peak_mb:>9.0f}{project.peak_mb:>11.0f}"
         )
     for build in results["project"]:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in build.stages.items())
@@ -192,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: {step} …", flush=True)
                 results[name].append(engine.build(step))
     print(table(results))
+    print("(× is of plain Pelican's cold build; stage seconds are the build process's wall time)")
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"build-{args.articles}.json"
     data = {"articles": args.articles, **{k: [asdict(b) for b in v] for k, v in results.items()}}
