@@ -24,8 +24,20 @@ def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
 def test_a_rebuild_with_nothing_changed_is_byte_identical(tmp_path: Path) -> None:
     archive = small_archive(tmp_path)
     cold = snapshot(archive.built())
-    assert (archive.cache / "briefing" / "entities.pickle").is_file()
+    pages = [archive.output / "articles" / f"{a.slug}.html" for a in ARTICLES]
+    pages.append(archive.output / "entities" / "anna-berg" / "index.html")
+    written = [page.stat().st_mtime_ns for page in pages]
     assert differences(cold, snapshot(archive.built())) == []
+    assert [page.stat().st_mtime_ns for page in pages] == written  # not rendered again
+
+
+def test_a_page_deleted_from_the_output_is_written_again(tmp_path: Path) -> None:
+    archive = small_archive(tmp_path)
+    page = archive.built() / "articles" / f"{ARTICLES[0].slug}.html"
+    before = page.read_bytes()
+    page.write_text("edited by hand")
+    archive.built()
+    assert page.read_bytes() == before
 
 
 def test_a_warm_build_after_edits_equals_a_cold_build_of_the_edited_archive(tmp_path: Path) -> None:

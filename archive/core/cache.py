@@ -32,15 +32,20 @@ def digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).hexdigest()
 
 
+def tree_digest(*folders: Path, pattern: str = "*") -> str:
+    """A hash of the names and bytes of the files under ``folders`` matching ``pattern``."""
+    hasher = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
 @cache
 def code_version() -> str:
     """A hash of the ``archive`` package's source: changed rules make old results stale."""
-    package = Path(__file__).resolve().parents[1]
-    hasher = hashlib.blake2b(digest_size=20)
-    for source in sorted(package.rglob("*.py")):
-        hasher.update(source.relative_to(package).as_posix().encode())
-        hasher.update(source.read_bytes())
-    return hasher.hexdigest()
+    return tree_digest(Path(__file__).resolve().parents[1], pattern="*.py")
 
 
 class StageCache(Generic[V]):

@@ -31,7 +31,7 @@ from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.text import paragraphs
 
-from . import chronology, entities, export, guard, notes, reader, search, timing
+from . import chronology, entities, export, guard, notes, pages, reader, search, timing
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -63,6 +63,7 @@ class BriefingGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if "entities" in self.stages:
             entities.write_entity_pages(self, writer, self.state)
+        pages.save_manifest(writer)  # Pelican's article pages were written before these
         if "chronology" in self.stages:
             chronology.write_chronology(self, writer, self.state)
         if "search" in self.stages:
@@ -115,5 +116,6 @@ def register() -> None:
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(reader.forget_python_markdown)
     signals.get_generators.connect(_generator)
+    signals.get_writer.connect(pages.writer)
     signals.finalized.connect(timing.finish)
     signals.finalized.connect(guard.finish)
