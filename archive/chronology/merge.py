@@ -33,7 +33,7 @@ Ids and titles
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -51,24 +51,76 @@ def merge_reports(
     ``names`` maps entity ids to display names, for titles.
     """
     groups: list[list[Report]] = []
-    # Only groups of the same kind, with the same participants (or, for an incomplete
-    # report, more of them) can take a report: index them so as not to try the rest.
-    by_kind: dict[str, list[list[Report]]] = {}
-    by_key: dict[tuple[str, frozenset[str]], list[list[Report]]] = {}
+    index = _GroupIndex(window_days)
     for report in sorted(reports, key=_specific_first):
-        key = (report.kind, frozenset(report.participants))
-        incomplete = len(key[1]) < MINIMUM_PARTICIPANTS[report.kind]
-        candidates = by_kind.get(report.kind, []) if incomplete else by_key.get(key, [])
-        fitting = [g for g in candidates if _fits(report, g, window_days)]
+        fitting = [g for g in index.candidates(report) if _fits(report, g, window_days)]
         if fitting:
             min(fitting, key=lambda g: _preference(report, g)).append(report)
         else:
-            group = [report]
-            groups.append(group)
-            by_kind.setdefault(report.kind, []).append(group)
-            by_key.setdefault(key, []).append(group)
+            groups.append([report])
+            index.add(groups[-1])
     events = [build_event(group, names) for group in groups]
     return sort_events(_unique_ids(events))
+
+
+_BUCKET_DAYS = 7
+
+
+class _GroupIndex:
+    """The groups that may take a report, found without trying every group.
+
+    Only groups of the same kind can, with the same participants (or, for an
+    incomplete report, a set holding its own: so one holding its first
+    participant); and a dated report only joins a group whose most specific
+    report is undated or at most ``window_days`` from its own date, so dated
+    groups are also filed by week buckets of their period widened by the window.
+    Candidates come in the order the groups were made, as trying them all would
+    give, so the choice among them is the same.
+    """
+
+    def __init__(self, window_days: int) -> None:
+        self.window = datetime.timedelta(days=window_days)
+        self.order: dict[int, int] = {}  # id(group) -> when it was made
+        self.undated: dict[Hashable, list[list[Report]]] = {}
+        self.dated: dict[Hashable, list[list[Report]]] = {}  # (selector, bucket) ->
+        self.every_dated: dict[Hashable, list[list[Report]]] = {}
+
+    def add(self, group: list[Report]) -> None:
+        first = group[0]
+        self.order[id(group)] = len(self.order)
+        people = frozenset(first.participants)
+        selectors = [(first.kind,), (first.kind, people), *((first.kind, p) for p in people)]
+        if not first.value:
+            for selector in selectors:
+                self.undated.setdefault(selector, []).append(group)
+            return
+        start, end = period(first.value)
+        for selector in selectors:
+            self.every_dated.setdefault(selector, []).append(group)
+            for bucket in _buckets(start - self.window, end + self.window):
+                self.dated.setdefault((selector, bucket), []).append(group)
+
+    def candidates(self, report: Report) -> list[list[Report]]:
+        selector = _selector(report)
+        found = {id(g): g for g in self.undated.get(selector, [])}
+        if report.value:
+            for bucket in _buckets(*period(report.value)):
+                found.update((id(g), g) for g in self.dated.get((selector, bucket), []))
+        else:
+            found.update((id(g), g) for g in self.every_dated.get(selector, []))
+        return sorted(found.values(), key=lambda g: self.order[id(g)])
+
+
+def _selector(report: Report) -> Hashable:
+    """The narrowest filing every group that may take ``report`` is under."""
+    people = frozenset(report.participants)
+    if len(people) >= MINIMUM_PARTICIPANTS[report.kind]:
+        return (report.kind, people)
+    return (report.kind, min(people)) if people else (report.kind,)
+
+
+def _buckets(start: datetime.date, end: datetime.date) -> range:
+    return range(start.toordinal() // _BUCKET_DAYS, end.toordinal() // _BUCKET_DAYS + 1)
 
 
 def _specific_first(report: Report) -> tuple[Any, ...]:
