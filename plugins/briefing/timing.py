@@ -48,7 +48,9 @@ def mark(name: str) -> None:
 
 
 def start_reading(_: object) -> None:
-    mark("reading")
+    """Pelican sends its pre-read signal once a file: the first one starts the clock."""
+    if "reading" not in _marks:
+        mark("reading")
 
 
 def end_reading(_: object) -> None:
