@@ -164,7 +164,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
     known = _indexed_digests(ix)
     seen: set[str] = set()
     added = updated = 0
-    writer = ix.writer(limitmb=64)  # peak memory: the pool, not speed, grows with it
+    writer = ix.writer(limitmb=64)  # the in-memory pool: its size is the peak memory it adds
     for doc in documents:
         seen.add(doc.slug)
         fields = _fields(doc)
