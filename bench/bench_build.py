@@ -193,14 +193,20 @@ def main(argv: list[str] | None = None) -> int:
                 changes.get(step, lambda: None)()
                 print(f"{name}: {step} …", flush=True)
                 results[name].append(engine.build(step))
+                print(f"  {asdict(results[name][-1])}", flush=True)
+                save(args.articles, results)  # a long run cut short keeps what it measured
     print(table(results))
     print("(× is of plain Pelican's cold build; stage seconds are the build process's wall time)")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"build-{args.articles}.json"
-    data = {"articles": args.articles, **{k: [asdict(b) for b in v] for k, v in results.items()}}
-    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"saved {path.relative_to(ROOT)}")
+    print(f"saved {save(args.articles, results).relative_to(ROOT)}")
     return 0
+
+
+def save(articles: int, results: dict[str, list[Build]]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"build-{articles}.json"
+    data = {"articles": articles, **{k: [asdict(b) for b in v] for k, v in results.items()}}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":
