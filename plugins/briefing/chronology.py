@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from archive.chronology.corrections import apply_corrections, load_corrections
 from archive.chronology.cues import Cues, load_cues
-from archive.chronology.event import chronology_json, events_by_article, events_by_entity
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
 from archive.chronology.icalendar import to_icalendar
 from archive.chronology.merge import merge_reports
 from archive.chronology.pages import days
@@ -48,8 +48,14 @@ def date_events(generator: Generator, state: ArchiveState) -> None:
         report for article in articles for report in _reports(article, state, types, cues, cache)
     ]
     cache.save()
+    # The merge is global, but its result is a function of every report: reused when none changed.
+    merged: StageCache[list[Event]] = stage_cache(generator.settings, "merge", "")
+    events = merged.get(
+        digest(reports, sorted(names.items())), lambda: merge_reports(reports, names)
+    )
+    merged.save()
     try:
-        events = apply_corrections(merge_reports(reports, names), corrections, names)
+        events = apply_corrections(events, corrections, names)
     except ContentError as error:
         build_errors.report(error)
         return
