@@ -50,6 +50,10 @@ ARCHIVE_DATA = "data"
 # Entity pages list the articles that mention an entity, newest first, this many a page.
 ENTITY_APPEARANCES_PER_PAGE = 50
 
-# Build caches (the Whoosh index): outside the published folder, kept between builds.
+# Build caches (the Whoosh index, per-article results, Pelican's reader cache under
+# ARCHIVE_CACHE/pelican, set by the plugin): outside the published folder, kept between builds.
 ARCHIVE_CACHE = ".cache"
-CACHE_PATH = ".cache/pelican"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "md5"  # an edit within the second of the last build still counts

@@ -390,7 +390,7 @@ def lint(c: Context) -> None:
 
 BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic archive)
     "mentions": "bench_mentions.py --articles {n}",
-    "build": "bench_build.py --articles {n}",
+    "build": "bench_build.py --articles {n}",  # plain Pelican vs project, cold and warm
     "search": "bench_search.py --articles {n}",
     "align": "eval_align.py",
     "reuse": "eval_reuse.py --articles {n}",

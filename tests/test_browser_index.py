@@ -107,6 +107,24 @@ def test_files_are_named_after_their_content(
     assert not (tmp_path / "search" / "d" / f"{files['d'][0]}.js").exists()
 
 
+def test_a_rebuild_leaves_unchanged_files_untouched(
+    built: tuple[list[SearchDocument], Path, Path], tmp_path: Path
+) -> None:
+    documents, _, _ = built
+    folder = tmp_path / "search"
+    write_browser_index(documents, folder)
+    stamps = {p: p.stat().st_mtime_ns for p in folder.rglob("*.js")}
+    first = article_order(documents)[0]
+    write_browser_index(
+        [replace(d, title=d.title + " Qzx") if d is first else d for d in documents], folder
+    )
+    after = {p: p.stat().st_mtime_ns for p in folder.rglob("*.js")}
+    kept = [p for p in stamps if after.get(p) == stamps[p]]
+    assert folder / "f" in {p.parent for p in kept}  # the facets did not change
+    assert len(kept) < len(stamps)  # the edited bundle and the manifest did
+    assert not (tmp_path / "search.new").exists()
+
+
 def test_a_hash_shared_by_two_files_stops_the_build(
     built: tuple[list[SearchDocument], Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

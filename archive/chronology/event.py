@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from archive.chronology.periods import period
@@ -49,9 +50,9 @@ class Event:
     corrected: Corrected | None = None
     rejected: str = ""  # the editor's reason, when the event is not one
 
-    @property
+    @cached_property
     def articles(self) -> tuple[str, ...]:
-        """The articles reporting the event, in order of publication."""
+        """The articles reporting the event, in order of publication (once: pages ask often)."""
         ordered = sorted(self.reports, key=lambda r: (r.published, r.article))
         return tuple(dict.fromkeys(r.article for r in ordered))
 

@@ -446,10 +446,44 @@ def write_browser_index(
 ) -> BrowserIndexStats:
     """Write the browser index into ``folder`` (``output/search``), replacing any old one.
 
-    ``shard_bytes`` is there for the benchmark, which compares layouts; ``names``
-    is the registry's vocabulary (:mod:`archive.search.names`).
+    It is written beside ``folder`` first; only the files that differ are then
+    moved in (see :func:`_replace_changed`). ``shard_bytes`` is there for the
+    benchmark, which compares layouts; ``names`` is the registry's vocabulary
+    (:mod:`archive.search.names`).
     """
-    shutil.rmtree(folder, ignore_errors=True)
+    staging = folder.with_name(folder.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    stats = _write_index(documents, staging, shard_bytes, names)
+    _replace_changed(staging, folder)
+    return stats
+
+
+def _replace_changed(staging: Path, folder: Path) -> None:
+    """Make ``folder`` hold exactly ``staging``'s files, leaving identical ones untouched.
+
+    Index files are named by their content's hash, so an unchanged shard keeps
+    its file (and its time stamp: a sync to the server skips it).
+    """
+    new = {p.relative_to(staging) for p in staging.rglob("*") if p.is_file()}
+    old = (
+        {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
+        if folder.is_dir()
+        else set()
+    )
+    for name in old - new:
+        (folder / name).unlink()
+    for name in new:
+        target = folder / name
+        if name in old and target.read_bytes() == (staging / name).read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).replace(target)
+    shutil.rmtree(staging)
+
+
+def _write_index(
+    documents: Sequence[SearchDocument], folder: Path, shard_bytes: int, names: Names
+) -> BrowserIndexStats:
     ordered = article_order(documents)
     writer = _Writer(folder)
     stems = _Stems()

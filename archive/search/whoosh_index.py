@@ -166,7 +166,7 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
     known = _indexed_digests(ix)
     seen: set[str] = set()
     added = updated = 0
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(limitmb=64)  # the in-memory pool: its size is the peak memory it adds
     for doc in documents:
         seen.add(doc.slug)
         fields = _fields(doc)

@@ -17,7 +17,9 @@ logic is in ``archive``; the stages only feed it Pelican's content.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, signals
@@ -25,11 +27,12 @@ from pelican.generators import Generator
 
 from archive.chronology.kinds import KIND_LABELS
 from archive.core import urls
+from archive.core.cache import code_version
 from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.text import paragraphs
 
-from . import chronology, compare, entities, export, guard, notes, reader, search
+from . import chronology, compare, entities, export, guard, notes, pages, reader, search, timing
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -59,11 +62,13 @@ class BriefingGenerator(Generator):
         self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
         for name, stage in CONTEXT_STAGES.items():
             if name in self.stages:
-                stage(self, self.state)
+                with timing.timed(name):
+                    stage(self, self.state)
 
     def generate_output(self, writer: Any) -> None:
         if "entities" in self.stages:
             entities.write_entity_pages(self, writer, self.state)
+        pages.save_manifest(writer)  # Pelican's article pages were written before these
         if "chronology" in self.stages:
             chronology.write_chronology(self, writer, self.state)
         if "notes" in self.stages:
@@ -73,13 +78,15 @@ class BriefingGenerator(Generator):
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:
-            export.write_articles_json(self, self.state)
+            with timing.timed("export"):
+                export.write_articles_json(self, self.state)
 
 
 def _start(pelican: Pelican) -> None:
     """Each build starts without errors; templates get the URL scheme and date filters."""
     guard.reset(pelican)
     settings = pelican.settings
+    settings["CACHE_PATH"] = str(reader_cache(Path(settings["ARCHIVE_CACHE"])))
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
@@ -89,6 +96,21 @@ def _start(pelican: Pelican) -> None:
     }
 
 
+def reader_cache(cache: Path) -> Path:
+    """Pelican's cache of what the reader read, one folder per version of our code.
+
+    Pelican keys it by each file's MD5 (``CHECK_MODIFIED_METHOD``) but not by the
+    reader's code: a changed renderer gets a new folder, and older ones are removed.
+    """
+    folder = cache / "pelican"
+    current = folder / code_version()[:16]
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    return current
+
+
 def _generator(_: object) -> type[Generator]:
     return BriefingGenerator
 
@@ -96,7 +118,13 @@ def _generator(_: object) -> type[Generator]:
 def register() -> None:
     """Connect the stages to Pelican's signals, in the order a build meets them."""
     signals.initialized.connect(_start)
+    signals.initialized.connect(timing.reset)
+    signals.article_generator_preread.connect(timing.start_reading)
+    signals.article_generator_finalized.connect(timing.end_reading)
+    signals.all_generators_finalized.connect(timing.start_writing)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(reader.forget_python_markdown)
     signals.get_generators.connect(_generator)
+    signals.get_writer.connect(pages.writer)
+    signals.finalized.connect(timing.finish)
     signals.finalized.connect(guard.finish)

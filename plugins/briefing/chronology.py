@@ -16,17 +16,17 @@ from pelican.generators import Generator
 
 from archive.chronology.corrections import apply_corrections, load_corrections
 from archive.chronology.cues import Cues, load_cues
-from archive.chronology.event import chronology_json, events_by_article, events_by_entity
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
 from archive.chronology.icalendar import to_icalendar
 from archive.chronology.merge import merge_reports
 from archive.chronology.pages import days
 from archive.chronology.reports import ArticleText, Report, extract_reports
 from archive.core import urls
+from archive.core.cache import StageCache, digest
 from archive.core.errors import ContentError, build_errors
-from archive.entities.registry import Registry
 from archive.site.export import write_json, write_text
 
-from .state import ArchiveState
+from .state import ArchiveState, stage_cache
 
 T = TypeVar("T")
 
@@ -39,11 +39,23 @@ def date_events(generator: Generator, state: ArchiveState) -> None:
         return
     names = state.entity_names
     articles: list[Article] = generator.context["articles"]
+    types = {entity.id: entity.type for entity in state.registry.entities.values()}
+    cues_file = _data(generator.settings, "event_cues.yaml").read_bytes()
+    cache: StageCache[list[Report]] = stage_cache(
+        generator.settings, "chronology", digest(state.registry_key, cues_file)
+    )
     reports = [
-        report for article in articles for report in _reports(article, state, state.registry, cues)
+        report for article in articles for report in _reports(article, state, types, cues, cache)
     ]
+    cache.save()
+    # The merge is global, but its result is a function of every report: reused when none changed.
+    merged: StageCache[list[Event]] = stage_cache(generator.settings, "merge", "")
+    events = merged.get(
+        digest(reports, sorted(names.items())), lambda: merge_reports(reports, names)
+    )
+    merged.save()
     try:
-        events = apply_corrections(merge_reports(reports, names), corrections, names)
+        events = apply_corrections(events, corrections, names)
     except ContentError as error:
         build_errors.report(error)
         return
@@ -56,19 +68,30 @@ def date_events(generator: Generator, state: ArchiveState) -> None:
     }
 
 
+def _data(settings: dict[str, Any], name: str) -> Path:
+    return Path(settings["PATH"]) / settings["ARCHIVE_DATA"] / name
+
+
 def _load(settings: dict[str, Any], loader: Callable[[Path], T], name: str) -> T | None:
     try:
-        return loader(Path(settings["PATH"]) / settings["ARCHIVE_DATA"] / name)
+        return loader(_data(settings, name))
     except ContentError as error:
         build_errors.report(error)
         return None
 
 
-def _reports(article: Article, state: ArchiveState, registry: Registry, cues: Cues) -> list[Report]:
+def _reports(
+    article: Article,
+    state: ArchiveState,
+    types: dict[str, str],
+    cues: Cues,
+    cache: StageCache[list[Report]],
+) -> list[Report]:
+    """The article's reports, from the cache when its text, date and mentions are unchanged."""
     data = state.articles[article.slug]
     text = ArticleText(article.slug, article.date.date(), data.blocks)
-    types = {entity.id: entity.type for entity in registry.entities.values()}
-    return extract_reports(text, data.mentions, types, cues)
+    key = digest(article.slug, text.published, data.blocks, data.mentions)
+    return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues))
 
 
 def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> None:

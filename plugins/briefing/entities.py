@@ -13,15 +13,19 @@ from pelican.contents import Article, Content
 from pelican.generators import Generator
 
 from archive.core import urls
+from archive.core.cache import StageCache, digest
 from archive.core.errors import ContentError, build_errors
 from archive.entities.jsonld import news_article, script_json
 from archive.entities.linking import link_mentions
-from archive.entities.mentions import Matcher
+from archive.entities.mentions import Matcher, Mention
 from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
 from archive.entities.registry import Registry, load_registry
 from archive.site.export import entities_payload, write_json
 
-from .state import ArchiveState
+from .state import ArchiveState, stage_cache
+
+# An article's mentions and its linked HTML, by (its HTML, its URL), for one registry.
+Linked = tuple[list[Mention], str]
 
 
 def replace_content(content: Content, html: str) -> None:
@@ -38,7 +42,9 @@ def link_entities(generator: Generator, state: ArchiveState) -> None:
         return
     state.entity_names = {entity.id: entity.name for entity in state.registry.entities.values()}
     matcher = Matcher(state.registry)
-    found = [_annotate(article, state, state.registry, matcher) for article in articles]
+    cache: StageCache[Linked] = stage_cache(generator.settings, "entities", state.registry_key)
+    found = [_annotate(article, state, state.registry, matcher, cache) for article in articles]
+    cache.save()
     state.profiles = build_profiles(found, state.registry.entities)
 
 
@@ -51,18 +57,23 @@ def _load_registry(settings: dict[str, Any]) -> Registry | None:
 
 
 def _annotate(
-    article: Article, state: ArchiveState, registry: Registry, matcher: Matcher
+    article: Article,
+    state: ArchiveState,
+    registry: Registry,
+    matcher: Matcher,
+    cache: StageCache[Linked],
 ) -> ArticleMentions:
     data = state.articles[article.slug]
-    data.mentions = matcher.find([block.text for block in data.blocks])
-    root = urls.relative_root(article.save_as)
     entities = registry.entities
-    replace_content(
-        article,
-        link_mentions(
-            article._content, data.blocks, data.mentions, entities, lambda i: root + urls.entity(i)
-        ),
-    )
+
+    def link() -> Linked:
+        mentions = matcher.find([block.text for block in data.blocks])
+        root = urls.relative_root(article.save_as)
+        href = lambda i: root + urls.entity(i)  # noqa: E731
+        return mentions, link_mentions(article._content, data.blocks, mentions, entities, href)
+
+    data.mentions, html = cache.get(digest(article._content, article.save_as), link)
+    replace_content(article, html)
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
     data.json_ld = script_json(

@@ -14,13 +14,17 @@ from pathlib import Path
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from archive.core.cache import code_version, digest
 from archive.search.analysis import SearchDocument
 from archive.search.browser_index import build_search
 from archive.search.names import EMPTY, names_from_registry
+from archive.site.outputs import OutputManifest
 
+from . import timing
 from .state import ArchiveState, ArticleData
 
 logger = logging.getLogger(__name__)
+MANIFEST = "search/manifest.js"  # the browser index's one fixed name: it lists every other file
 
 
 def document(article: Article, data: ArticleData, names: dict[str, str]) -> SearchDocument:
@@ -39,12 +43,27 @@ def document(article: Article, data: ArticleData, names: dict[str, str]) -> Sear
 
 
 def write_search(generator: Generator, state: ArchiveState) -> None:
-    """The browser index under ``search/``; the Whoosh index updated."""
+    """The browser index under ``search/``; the Whoosh index updated.
+
+    Both are left as they are when no search document changed since the last
+    build and the browser index's manifest on disk is the one written then.
+    """
     names = state.entity_names
     articles: list[Article] = generator.context["articles"]
     documents = [document(a, state.articles[a.slug], names) for a in articles]
-    whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
+    cache = Path(generator.settings["ARCHIVE_CACHE"])
+    whoosh = cache / "whoosh"
     mentioned = {i for d in documents for i in d.entities}
     vocabulary = names_from_registry(state.registry, mentioned) if state.registry else EMPTY
-    stats = build_search(documents, Path(generator.output_path), whoosh, vocabulary)
+    manifest = OutputManifest(cache / "briefing" / "search.json")
+    output = Path(generator.output_path)
+    key = digest(documents, vocabulary, code_version())
+    if manifest.unchanged(MANIFEST, key, output / MANIFEST) and whoosh.is_dir():
+        logger.info("search: no document changed")
+        return
+    stats = build_search(documents, output, whoosh, vocabulary)
+    manifest.record(MANIFEST, key, output / MANIFEST)
+    manifest.save()
+    timing.add("whoosh", stats.whoosh_seconds)
+    timing.add("browser index", stats.browser_seconds)
     logger.info("search: %s", stats)

@@ -8,13 +8,16 @@ Nothing is hung on Pelican's article objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
 from archive.chronology.event import Event
 from archive.compare.align import Comparison
 from archive.compare.network import Network
 from archive.compare.reuse import Cluster
 from archive.compare.timeline import Timeline
+from archive.core.cache import StageCache, code_version, digest
 from archive.entities.mentions import Mention
 from archive.entities.profiles import Profile, SidebarItem
 from archive.entities.registry import Registry
@@ -76,7 +79,25 @@ class ArchiveState:
         newer = self.order[at + 1] if at + 1 < len(self.order) else None
         return older, newer
 
+    @property
+    def registry_key(self) -> str:
+        """A hash of the registry's entries (not of where they stand in the file)."""
+        if self.registry is None:
+            return ""
+        entries = sorted(self.registry.entities.values(), key=lambda e: e.id)
+        return digest([replace(e, line=0) for e in entries])
+
     def title(self, slug: str) -> str:
         """An article's title, for pages that cite it by slug (the slug if unknown)."""
         data = self.articles.get(slug)
         return data.title if data else slug
+
+
+def stage_cache(settings: dict[str, Any], stage: str, version: str) -> StageCache[Any]:
+    """The cache of one stage's per-article results, in ``ARCHIVE_CACHE/briefing/``.
+
+    Its version covers ``version`` (the editors' data the stage reads) and the
+    code of ``archive``, so results of older rules are never reused.
+    """
+    path = Path(settings["ARCHIVE_CACHE"]) / "briefing" / f"{stage}.pickle"
+    return StageCache(path, digest(version, code_version()))

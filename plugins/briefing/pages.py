@@ -1,0 +1,131 @@
+"""Pages whose render inputs are unchanged are neither rendered nor written again.
+
+Pelican's writer stays in charge of every page; this subclass only answers, for
+article and entity pages, whether the file already on disk was rendered from the
+same inputs: the page's own data (its article, or its entity's chunk of
+appearances), what the stages found for it (links, sidebar, events, notes), the
+theme, the plugin's and ``archive``'s code and the plain settings. Other pages
+(indexes, chronology, archives) are rendered every build. The keys and written
+bytes are kept in ``ARCHIVE_CACHE/briefing/pages.json`` (``archive.site.outputs``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.contents import Article
+from pelican.writers import Writer
+
+from archive.chronology.event import Event
+from archive.core.cache import code_version, digest, tree_digest
+from archive.site.outputs import OutputManifest
+
+from .state import CONTEXT_KEY, ArchiveState
+
+logger = logging.getLogger(__name__)
+PLUGIN = Path(__file__).resolve().parent
+
+
+def _settings_digest(settings: dict[str, Any]) -> str:
+    """The settings a template may show: every value that has a stable JSON form."""
+    plain = {}
+    for name, value in settings.items():
+        try:
+            plain[name] = json.dumps(value, sort_keys=True)
+        except (TypeError, ValueError):
+            continue  # functions, modules, objects: their code is hashed instead
+    return digest(sorted(plain.items()))
+
+
+def _events(events: list[Event]) -> list[tuple[str, str, str, int]]:
+    """What article and entity pages show of their events."""
+    return [(e.id, e.title, e.date, len(e.articles)) for e in events]
+
+
+def _article_key(article: Article, state: ArchiveState) -> object:
+    data = state.articles.get(article.slug)
+    if data is None:
+        return None
+    neighbours = [
+        (other.url, other.title) if other else None
+        for other in (
+            getattr(article, "prev_article", None),
+            getattr(article, "next_article", None),
+        )
+    ]
+    return (
+        article._content, article.title, article.date.isoformat(), sorted(article.metadata.items()),
+        article.url, article.save_as, neighbours, data.json_ld, data.entity_groups,
+        _events(data.events), data.notes, data.note_ids,
+    )  # fmt: skip
+
+
+def _entity_key(kwargs: dict[str, Any], state: ArchiveState) -> object:
+    entity = kwargs["entity"]
+    profile = kwargs["profile"]
+    others = sorted(profile.co_mentions.most_common(10)) if profile else []
+    return (
+        entity, profile.mentions if profile else None, kwargs["appearances"],
+        kwargs["page_number"], kwargs["page_count"],
+        [(other, count, state.entity_names.get(other)) for other, count in others],
+        _events(state.entity_events.get(entity.id, [])), state.entity_notes.get(entity.id, []),
+    )  # fmt: skip
+
+
+# The pages keyed, by template: what each is rendered from besides the build's constants.
+PAGE_KEYS: dict[str, Callable[[dict[str, Any], ArchiveState], object]] = {
+    "article.html": lambda kwargs, state: _article_key(kwargs["article"], state),
+    "entity.html": _entity_key,
+}
+
+
+class SkippingWriter(Writer):
+    """Pelican's writer, skipping article and entity pages rendered before from the same inputs."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
+        super().__init__(output_path, settings)
+        self.manifest = OutputManifest(Path(settings["ARCHIVE_CACHE"]) / "briefing" / "pages.json")
+        self.constants = digest(
+            code_version(), tree_digest(PLUGIN, pattern="*.py"),
+            tree_digest(Path(settings["THEME"])), _settings_digest(settings),
+        )  # fmt: skip
+
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> None:
+        key = self._key(name, template, context, kwargs)
+        output = Path(self.output_path) / name
+        if key is not None and self.manifest.unchanged(name, key, output):
+            return
+        super().write_file(name, template, context, *args, **kwargs)
+        if key is not None:
+            self.manifest.record(name, key, output)
+
+    def _key(
+        self, name: str, template: Any, context: dict[str, Any], kwargs: dict[str, Any]
+    ) -> str | None:
+        state = context.get(CONTEXT_KEY)
+        page = PAGE_KEYS.get(getattr(template, "name", ""))
+        if page is None or not isinstance(state, ArchiveState) or kwargs.get("paginated"):
+            return None
+        found = page(kwargs, state)
+        if found is None:
+            return None
+        return digest(self.constants, name, bool(state.registry), state.events is None, found)
+
+
+def writer(_: Pelican) -> type[Writer]:
+    return SkippingWriter
+
+
+def save_manifest(written_by: Writer) -> None:
+    """Keep the pages' keys for the next build, once the last keyed page is written."""
+    if isinstance(written_by, SkippingWriter):
+        manifest = written_by.manifest
+        logger.info("pages: %d unchanged, %d rendered", manifest.skipped, manifest.rendered)
+        manifest.save()
