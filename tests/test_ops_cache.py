@@ -166,7 +166,7 @@ def test_good_date_filters_still_filter(archive: FixtureArchive) -> None:
 
 def test_a_query_may_start_with_a_dash(archive: FixtureArchive) -> None:
     archive.built()
-    result = search(archive, "-Vellen")
+    result = search(archive, "--query=-Vellen")  # invoke's own spelling of such a value
     assert result.returncode == 0 and TRACEBACK not in output(result), output(result)
     assert isinstance(json.loads(result.stdout), list)
 
