@@ -1,10 +1,6 @@
 """Pelican settings for building the archive locally (``invoke build``)."""
 
-import sys
-from pathlib import Path
-
-# Plugins share a few Pelican helpers by importing each other: make their folder importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+from archive.core import urls
 
 AUTHOR = "Briefing Archive editors"
 SITENAME = "Briefing Archive"
@@ -17,30 +13,21 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
 # Everything from clippings and notes is escaped; only our rendered Markdown is marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-# Order matters: each plugin reads what the ones before it attached to articles.
-PLUGINS = [
-    "build_guard",
-    "markdown_reader",
-    "entities",
-    "chronology",
-    "notes",
-    "search",
-    "data_export",
-]
+# One plugin; plugins/briefing/__init__.py connects its stages in their order.
+PLUGINS = ["briefing"]
 
 # Explicit file names and relative links: the site also works opened from disk.
 RELATIVE_URLS = True
-ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
-PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
-YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archive/{date:%Y}/index.html"
-MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = "archive/{date:%Y}/{date:%m}/index.html"
-ARCHIVES_SAVE_AS = "archives.html"
+ARTICLE_URL = ARTICLE_SAVE_AS = urls.ARTICLE
+PAGE_URL = PAGE_SAVE_AS = urls.PAGE
+YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = urls.YEAR_ARCHIVE
+MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = urls.MONTH_ARCHIVE
+ARCHIVES_SAVE_AS = urls.ARCHIVES
 DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40

@@ -59,7 +59,7 @@ def clean(c: Context) -> None:
 )
 def ingest(c: Context, paths: str = "", into: str = "") -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
-    from archive.ingest import run_ingest
+    from archive.ingest.articles import run_ingest
 
     targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["clippings"]]
     articles = Path(into) if into else CONTENT / "articles"
@@ -124,7 +124,13 @@ def livereload(c: Context) -> None:
 
     cached_build()
     server = Server()
-    for pattern in ("pelicanconf.py", "content/**/*", "theme/**/*", "plugins/*.py", "archive/*.py"):
+    for pattern in (
+        "pelicanconf.py",
+        "content/**/*",
+        "theme/**/*",
+        "plugins/**/*.py",
+        "archive/**/*.py",
+    ):
         server.watch(pattern, cached_build)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
@@ -187,7 +193,7 @@ def _prune(releases: Path, keep: int) -> None:
 @task
 def entities(c: Context) -> None:
     """List capitalised names that recur in the articles but are not in the registry."""
-    from archive.candidates import run_candidates
+    from archive.entities.candidates import run_candidates
 
     status = run_candidates(CONTENT / "articles", DATA / "entities.yaml")
     if status:
@@ -214,7 +220,7 @@ def search(
     json: bool = False,
 ) -> None:
     """Search the archive from the command line (uses the index of the last build)."""
-    from archive.search_cli import main as search_main
+    from archive.search.cli import main as search_main
 
     argv = [query]
     for flag, value in (("--entity", entity), ("--source", source), ("--since", since)):
@@ -247,16 +253,28 @@ def test(c: Context, args: str = "") -> None:
 
 @task
 def lint(c: Context) -> None:
-    """Check style and formatting with ruff."""
+    """Check style and formatting with ruff, and types with mypy (archive/ and plugins/)."""
     c.run("ruff check . && ruff format --check .")
+    c.run("npx eslint theme/static/js tests/js eslint.config.js")
+    c.run("mypy")  # its files and settings: [tool.mypy] in pyproject.toml
 
 
-@task(help={"articles": "size of the synthetic archive", "only": "mentions or search"})
+BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic archive)
+    "mentions": "bench_mentions.py --articles {n}",
+    "build": "bench_build.py --articles {n}",
+    "search": "bench_search.py --articles {n}",
+    "align": "eval_align.py",
+    "reuse": "eval_reuse.py --articles {n}",
+    "dates": "eval_dates.py",  # TimeML: reads ../shared/timeml
+}
+
+
+@task(help={"articles": "size of the synthetic archive", "only": ", ".join(BENCHMARKS)})
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
-    """Benchmarks on a generated archive (build time, entity matching, search)."""
-    for name in ("mentions", "build", "search"):
+    """Benchmarks: build, entity matching, search, alignment, reuse (generated archives); dates (TimeML)."""
+    for name, command in BENCHMARKS.items():
         if only and only != name:
             continue
-        script = ROOT / "bench" / f"bench_{name}.py"
-        if script.exists():
-            c.run(f"{sys.executable} {script} --articles {articles}")
+        script, _, arguments = command.partition(" ")
+        if (ROOT / "bench" / script).exists():
+            c.run(f"{sys.executable} {ROOT / 'bench' / script} {arguments.format(n=articles)}")

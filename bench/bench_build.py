@@ -1,8 +1,9 @@
-"""What each plugin adds to the build time, on a generated archive.
+"""What each stage of the plugin adds to the build time, on a generated archive.
 
 Builds the same synthetic archive several times: Pelican with only our Markdown
-reader (the baseline ARCHIVE_NOTES §7 quotes), then with each of our plugins
-added in turn, and prints the time of each build and its share of the baseline.
+reader (the baseline ARCHIVE_NOTES §7 quotes), then with each stage of
+``plugins/briefing`` added in its order (``BRIEFING_STAGES``), and prints the
+time of each build and its share of the baseline.
 
     python bench/bench_build.py --articles 5000
 """
@@ -23,32 +24,29 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write  # noqa: E402
 
-BASELINE = ["build_guard", "markdown_reader"]
 
-
-def plugin_steps() -> list[list[str]]:
-    """The baseline, then our plugins added one at a time in their configured order."""
+def stage_steps() -> list[list[str]]:
+    """The baseline (no stage: the reader alone), then the stages added one at a time."""
     sys.path.insert(0, str(ROOT))
-    from pelicanconf import PLUGINS
+    from plugins.briefing import STAGES
 
-    extra = [p for p in PLUGINS if p not in BASELINE]
-    return [BASELINE + extra[:n] for n in range(len(extra) + 1)]
+    return [list(STAGES[:n]) for n in range(len(STAGES) + 1)]
 
 
-def build(content: Path, output: Path, cache: Path, plugins: list[str]) -> float:
-    """Seconds for one build from scratch with ``plugins``."""
+def build(content: Path, output: Path, cache: Path, stages: list[str]) -> float:
+    """Seconds for one build from scratch running ``stages``."""
     shutil.rmtree(output, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     command = [
         sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
         "-o", str(output), "--log-handler", "plain",
-        "-e", f"PLUGINS={json.dumps(plugins)}", f'ARCHIVE_CACHE="{cache}"',
+        "-e", f"BRIEFING_STAGES={json.dumps(stages)}", f'ARCHIVE_CACHE="{cache}"',
     ]  # fmt: skip
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode:
-        sys.exit(f"build with {plugins} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        sys.exit(f"build with {stages} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     return seconds
 
 
@@ -65,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generating {args.articles} articles …", flush=True)
         write(args.articles, content / "articles")
         rows = []
-        for plugins in plugin_steps():
-            label = "baseline (reader only)" if plugins == BASELINE else f"+ {plugins[-1]}"
+        for stages in stage_steps():
+            label = f"+ {stages[-1]}" if stages else "baseline (reader only)"
             print(f"building: {label} …", flush=True)
-            rows.append((label, build(content, work / "out", work / "cache", plugins)))
+            rows.append((label, build(content, work / "out", work / "cache", stages)))
     base = rows[0][1]
     print(f"\n{'build':<26}{'seconds':>9}{'added':>9}{'of baseline':>13}")
     previous = base

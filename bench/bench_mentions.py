@@ -5,7 +5,7 @@ seed, so every run sees the same text): the same names, the same density of
 mentions, and bare surnames that now often come before any full mention. Timed:
 reading and checking the registry, building the matcher, and finding the mentions
 of every article. Both scanners must find the same mentions; the faster one is the
-default in ``archive.mentions``.
+default in ``archive.entities.mentions``.
 
     python bench/bench_mentions.py --articles 5000 [--seeds content/articles]
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.markdown import split_front_matter  # noqa: E402
-from archive.mentions import AutomatonScanner, Matcher, Mention, RegexScanner, Scanner  # noqa: E402
-from archive.registry import Claim, load_registry  # noqa: E402
-from archive.text import sentences  # noqa: E402
+from archive.entities.mentions import AutomatonScanner, Matcher, Mention, RegexScanner, Scanner  # noqa: E402
+from archive.entities.registry import Claim, load_registry  # noqa: E402
+from archive.site.markdown import split_front_matter  # noqa: E402
+from archive.site.text import sentences  # noqa: E402
 
 SCANNERS: dict[str, Callable[[Mapping[str, Claim]], Scanner]] = {
     "automaton": AutomatonScanner,

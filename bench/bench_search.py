@@ -10,7 +10,7 @@ project's settings, then reports:
   ``python -m pagefind --site`` on the article pages of the same build;
 - bytes the browser downloads for a first query, median and 90th percentile over
   ``queries()``: each query in a new browser context (empty cache) from the page
-  loaded to the results shown, counting the search code itself (our ``search.js``
+  loaded to the results shown, counting the search code itself (our ``search-*.js``
   and the ten results it shows; Pagefind's JS, WASM, metadata, index chunks and the
   five result fragments its UI shows first);
 - total index bytes and files;
@@ -47,13 +47,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from generate import seed_sentences, write  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from archive.browser_index import write_browser_index  # noqa: E402
-from archive.search_index import (  # noqa: E402
-    SearchDocument,
-    documents_from_site,
-    update_index,
-    words,
-)
+from archive.search.analysis import SearchDocument, words  # noqa: E402
+from archive.search.browser_index import write_browser_index  # noqa: E402
+from archive.search.whoosh_index import documents_from_site, update_index  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -72,7 +68,7 @@ NAMED = [
     '"one-China policy"', '"rest of the world"',
 ]  # fmt: skip
 RARE_RANKS = [0, 10, 50, 200, 1000, 3000, 6000, 10000, 15000, 20000]
-OUR_FILES = ("/search/", "/search.js")
+OUR_FILES = ("/search/", "/js/search-")
 PAGEFIND_PAGE = """<!DOCTYPE html><meta charset="utf-8"><title>Pagefind</title>
 <script>
 window.firstQuery = async (q) => {

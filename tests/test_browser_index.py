@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import bisect
+import hashlib
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from archive_builder import small_archive
 
-from archive.browser_index import (
+from archive.search import browser_index
+from archive.search.analysis import SearchDocument, stem
+from archive.search.browser_index import (
     BUNDLE_DOCS,
     DIGITS,
     LOADER,
@@ -21,13 +26,7 @@ from archive.browser_index import (
     varint,
     write_browser_index,
 )
-from archive.search_index import (
-    SearchDocument,
-    documents_from_site,
-    search,
-    stem,
-    update_index,
-)
+from archive.search.whoosh_index import documents_from_site, search, update_index
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +46,19 @@ def payload(path: Path) -> object:
     text = path.read_text(encoding="utf-8")
     assert text.startswith(f'{LOADER}("') and text.endswith(");\n")
     return json.loads(text[text.index(",") + 1 : -3])
+
+
+def hashes(manifest: dict, kind: str) -> list[str]:
+    """The hashed names of a kind's files (``t``, ``p``, ``d``, ``f``), in shard order."""
+    names, width = manifest["files"][kind], manifest["hash"]
+    return [names[i : i + width] for i in range(0, len(names), width)]
+
+
+def named(folder: Path, kind: str, number: int = 0) -> Path:
+    """File ``number`` of a kind, under its hashed name."""
+    manifest = payload(folder / "manifest.js")
+    assert isinstance(manifest, dict)
+    return folder / kind / f"{hashes(manifest, kind)[number]}.js"
 
 
 def test_numbers_round_trip() -> None:
@@ -70,6 +82,41 @@ def test_every_file_is_a_loader_script_with_json(
     assert not list(folder.rglob("*.json"))
 
 
+def test_files_are_named_after_their_content(
+    built: tuple[list[SearchDocument], Path, Path], tmp_path: Path
+) -> None:
+    documents, folder, _ = built
+    manifest = payload(folder / "manifest.js")
+    assert isinstance(manifest, dict)
+    files = {kind: hashes(manifest, kind) for kind in manifest["files"]}
+    listed = {folder / kind / f"{name}.js" for kind, names in files.items() for name in names}
+    assert listed == set(folder.rglob("*.js")) - {folder / "manifest.js"}
+    for path in listed:
+        digest = base64.b32encode(hashlib.sha256(path.read_bytes()).digest()).decode().lower()
+        assert path.stem == digest[: manifest["hash"]]
+    assert len(files["t"]) == len(manifest["terms"])
+    assert len(files["p"]) == len(manifest["positions"])
+    # Another build, one title changed: its bundle gets a new name, the facets keep theirs.
+    first = article_order(documents)[0]
+    edited = [replace(d, title=d.title + " Qzx") if d is first else d for d in documents]
+    write_browser_index(edited, tmp_path / "search")
+    again = payload(tmp_path / "search" / "manifest.js")
+    assert isinstance(again, dict)
+    assert hashes(again, "d")[0] != files["d"][0]
+    assert hashes(again, "f") == files["f"]
+    assert not (tmp_path / "search" / "d" / f"{files['d'][0]}.js").exists()
+
+
+def test_a_hash_shared_by_two_files_stops_the_build(
+    built: tuple[list[SearchDocument], Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents, _, _ = built
+    monkeypatch.setattr(browser_index, "HASH_LENGTH", 0)  # every file "hashes" to the same name
+    with pytest.raises(RuntimeError, match="two search index files hash to"):
+        # Tiny shards, so that even a small archive has several files of one kind.
+        write_browser_index(documents, tmp_path / "search", shard_bytes=64)
+
+
 def test_manifest_points_every_key_to_its_shard(
     built: tuple[list[SearchDocument], Path, Path],
 ) -> None:
@@ -80,11 +127,11 @@ def test_manifest_points_every_key_to_its_shard(
     firsts = manifest["terms"]
     assert firsts == sorted(firsts)
     for number in range(len(firsts)):
-        shard = payload(folder / "t" / f"{number}.js")
+        shard = payload(named(folder, "t", number))
         assert isinstance(shard, dict)
         for key in shard:
             assert bisect.bisect_right(firsts, key) - 1 == number
-    words = payload(folder / "t" / f"{bisect.bisect_right(firsts, 'talks') - 1}.js")
+    words = payload(named(folder, "t", bisect.bisect_right(firsts, "talks") - 1))
     assert isinstance(words, dict)
     assert words["talks"] == "talk"  # a word leads to its stem, for prefix completion
 
@@ -97,7 +144,7 @@ def test_impacts_score_as_whoosh(built: tuple[list[SearchDocument], Path, Path])
     ordered = article_order(documents)
     for word in ("berg", "lind", "norland", "timber", "vellen", "border"):
         key = stem(word)
-        shard = payload(folder / "t" / f"{bisect.bisect_right(manifest['terms'], key) - 1}.js")
+        shard = payload(named(folder, "t", bisect.bisect_right(manifest["terms"], key) - 1))
         assert isinstance(shard, dict)
         numbers = _postings(shard[key][0])
         ours = {ordered[doc].slug: math.exp(low + level * step) for doc, level in numbers}
@@ -141,7 +188,7 @@ def test_bundles_and_cards_carry_what_a_result_shows(
 ) -> None:
     documents, folder, _ = built
     ordered = article_order(documents)
-    bundle = payload(folder / "d" / "0.js")
+    bundle = payload(named(folder, "d"))
     assert isinstance(bundle, list)
     assert len(bundle) == min(BUNDLE_DOCS, len(documents))
     title, url, date, lede = bundle[0]
@@ -153,7 +200,7 @@ def test_entity_facet_lists_the_articles_naming_each(
     built: tuple[list[SearchDocument], Path, Path],
 ) -> None:
     documents, folder, _ = built
-    facets = payload(folder / "facets.js")
+    facets = payload(named(folder, "f"))
     assert isinstance(facets, dict)
     ordered = article_order(documents)
     for entity, value in facets.items():

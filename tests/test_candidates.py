@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from archive_builder import REGISTRY, FixtureArchive
 
-from archive.candidates import run_candidates
+from archive.entities.candidates import run_candidates
 
 
 def article(folder: Path, slug: str, *paragraphs: str) -> None:

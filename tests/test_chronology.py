@@ -14,21 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from archive.chronology import (
-    Correction,
-    Event,
-    apply_corrections,
-    chronology_json,
-    events_by_article,
-    events_by_entity,
-    load_corrections,
-    merge_reports,
-    precision_of,
-    title,
-    to_icalendar,
-)
-from archive.errors import ContentError
-from archive.events import Report
+from archive.chronology.corrections import Correction, apply_corrections, load_corrections
+from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
+from archive.chronology.icalendar import to_icalendar
+from archive.chronology.merge import merge_reports, title
+from archive.chronology.periods import precision_of
+from archive.chronology.reports import Report
+from archive.core.errors import ContentError
 
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "modi": "Narendra Modi"}

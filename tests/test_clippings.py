@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from archive.clippings import Clipping, Furniture, load_furniture, parse_clipping, read_clipping
-from archive.errors import ContentError
-from archive.text import sentences
+from archive.core.errors import ContentError
+from archive.ingest.clipping import Clipping, parse_clipping, read_clipping
+from archive.ingest.furniture import Furniture, load_furniture
+from archive.site.text import sentences
 
 FIXTURES = ROOT / "tests" / "fixtures" / "clippings"
 NBSP = "\u00a0"

@@ -270,3 +270,10 @@ def test_sentence_without_date_words() -> None:
 def test_tense_of_the_nearest_verb_group(sentence: str, words: str, tense: str) -> None:
     start = sentence.index(words)
     assert tense_at(sentence, start, start + len(words)) == tense
+
+
+def test_the_same_day_names_its_day_once() -> None:
+    published, anchor = datetime.date(2021, 8, 26), datetime.date(2021, 8, 25)
+    [same] = resolve_dates("Earlier in the day, Modi spoke to Putin.", published, anchor)
+    assert same.value == "2021-08-25"
+    assert same.explanation.count("Wednesday 25 August 2021") == 1

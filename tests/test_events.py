@@ -15,18 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import ContentError
-from archive.events import (
-    ArticleText,
-    Cues,
-    Report,
-    clauses,
-    extract_reports,
-    load_cues,
-)
-from archive.mentions import Matcher
-from archive.registry import load_registry
-from archive.text import Paragraph
+from archive.chronology.clauses import clauses
+from archive.chronology.cues import Cues, load_cues
+from archive.chronology.reports import ArticleText, Report, extract_reports
+from archive.core.errors import ContentError
+from archive.entities.mentions import Matcher
+from archive.entities.registry import load_registry
+from archive.site.text import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 CUES_FILE = ROOT / "content" / "data" / "event_cues.yaml"
@@ -46,7 +41,7 @@ def cues() -> Cues:
 
 @dataclass(frozen=True)
 class HandMention:
-    """A mention as archive.mentions gives it, made by hand."""
+    """A mention as archive.entities.mentions gives it, made by hand."""
 
     entity_id: str
     paragraph: int

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from archive.clippings import load_furniture, read_clipping
-from archive.ingest import escape_markdown, ingest, make_slug, run_ingest
-from archive.markdown import renderer, split_front_matter
-from archive.text import paragraphs
+from archive.ingest.articles import escape_markdown, ingest, make_slug, run_ingest
+from archive.ingest.clipping import read_clipping
+from archive.ingest.furniture import load_furniture
+from archive.site.markdown import renderer, split_front_matter
+from archive.site.text import paragraphs
 
 FURNITURE = ROOT / "content" / "data" / "furniture.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "clippings"

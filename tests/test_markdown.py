@@ -2,8 +2,8 @@
 
 import pytest
 
-from archive.errors import ContentError
-from archive.markdown import renderer, split_front_matter
+from archive.core.errors import ContentError
+from archive.site.markdown import renderer, split_front_matter
 
 
 def test_front_matter_and_body_are_separated_with_line_numbers() -> None:

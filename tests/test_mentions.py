@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.mentions import (
-    AutomatonScanner,
-    Candidate,
-    Matcher,
-    Mention,
-    RegexScanner,
-    Scanner,
-    candidates,
-)
-from archive.registry import Claim, Registry, load_registry
+from archive.entities.candidates import Candidate, candidates
+from archive.entities.mentions import AutomatonScanner, Matcher, Mention, RegexScanner, Scanner
+from archive.entities.registry import Claim, Registry, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 

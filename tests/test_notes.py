@@ -6,19 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import ContentError
-from archive.notes import (
-    Anchor,
-    Note,
-    Passage,
-    Quote,
-    anchor,
-    check_target,
-    load_note,
-    load_notes,
-    mark_passages,
-)
-from archive.text import Paragraph, paragraphs
+from archive.core.errors import ContentError
+from archive.notes.anchoring import Anchor, anchor
+from archive.notes.load import Note, Quote, check_target, load_note, load_notes
+from archive.notes.marking import Passage, mark_passages
+from archive.site.text import Paragraph, paragraphs
 
 ARTICLE = "2021-08-25-call"
 TEXT = [

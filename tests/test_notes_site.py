@@ -10,7 +10,7 @@ from archive_builder import FACTS, NOTES, FixtureArchive
 from bs4 import BeautifulSoup
 from conftest import page
 
-from archive.notes import load_notes
+from archive.notes.load import load_notes
 
 NOTE = FACTS.note_on_article
 SLUG = str(NOTES[NOTE]["article"])

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import ContentError
-from archive.registry import Claim, Entity, RegistryError, load_registry, match_forms
+from archive.core.errors import ContentError
+from archive.entities.registry import Claim, Entity, RegistryError, load_registry, match_forms
 
 SHIPPED = Path(__file__).resolve().parents[1] / "content" / "data" / "entities.yaml"
 

@@ -15,17 +15,10 @@ from archive_builder import APRIL, TODAY, TUESDAY, WEDNESDAY, small_archive
 from search_support import ROOT
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 
-from archive import search_cli
-from archive.search_index import (
-    Analyzer,
-    SearchDocument,
-    documents_from_site,
-    parse_query,
-    search,
-    snippet,
-    update_index,
-    words,
-)
+from archive.search import cli as search_cli
+from archive.search.analysis import Analyzer, SearchDocument, parse_query, words
+from archive.search.snippets import snippet
+from archive.search.whoosh_index import documents_from_site, search, update_index
 
 SEEDS = ROOT / "content" / "clippings"
 # For each article of the small archive: words and phrases only it holds (read off the texts).

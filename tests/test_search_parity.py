@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Page
 from search_support import ENGINE_SEARCH, chromium, open_search, synthetic_site
 
-from archive.search_index import search, stem, words
+from archive.search.analysis import stem, words
+from archive.search.whoosh_index import search
 
 pytestmark = pytest.mark.browser
 TOLERANCE = 0.005  # impacts are quantised to 0.25 %: closer scores may swap

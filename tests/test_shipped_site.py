@@ -18,17 +18,22 @@ from typing import Any
 import pytest
 from conftest import ROOT, SEEDS, page
 
-from archive import search_cli
-from archive.chronology import Event, apply_corrections, load_corrections, merge_reports
-from archive.clippings import load_furniture, read_clipping
-from archive.events import ArticleText, Report, extract_reports, load_cues
-from archive.ingest import ingest
-from archive.markdown import renderer, split_front_matter
-from archive.mentions import AutomatonScanner, Matcher, RegexScanner, Scanner
-from archive.notes import load_notes
-from archive.registry import Claim, load_registry
-from archive.search_index import SearchDocument, documents_from_site, search, update_index
-from archive.text import Paragraph, paragraphs
+from archive.chronology.corrections import apply_corrections, load_corrections
+from archive.chronology.cues import load_cues
+from archive.chronology.event import Event
+from archive.chronology.merge import merge_reports
+from archive.chronology.reports import ArticleText, Report, extract_reports
+from archive.entities.mentions import AutomatonScanner, Matcher, RegexScanner, Scanner
+from archive.entities.registry import Claim, load_registry
+from archive.ingest.articles import ingest
+from archive.ingest.clipping import read_clipping
+from archive.ingest.furniture import load_furniture
+from archive.notes.load import load_notes
+from archive.search import cli as search_cli
+from archive.search.analysis import SearchDocument
+from archive.search.whoosh_index import documents_from_site, search, update_index
+from archive.site.markdown import renderer, split_front_matter
+from archive.site.text import Paragraph, paragraphs
 
 CONTENT = ROOT / "content"
 DATA = CONTENT / "data"

@@ -1,6 +1,6 @@
 """Paragraphs, sentences and spans laid over the text of a page."""
 
-from archive.text import Span, insert_spans, paragraphs, sentence_at, sentences
+from archive.site.text import Span, insert_spans, paragraphs, sentence_at, sentences
 
 HTML = (
     '<h1>Title</h1><p id="p1">Xi &amp; Putin met <em>Wang Yi</em> today.</p>'

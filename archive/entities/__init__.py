@@ -1,0 +1,1 @@
+"""Entities: the registry, mentions in the text, links, entity pages' data, JSON-LD, candidates."""

@@ -1,0 +1,189 @@
+"""Where a name in the text becomes a mention of a registered entity.
+
+Rules (ARCHIVE_NOTES §4):
+
+- **Longest match, one pass.** Every string the registry claims (names, aliases,
+  surnames: :attr:`Registry.claims`) is looked for at once; where several start at
+  the same place the longest wins ("South China Sea" is not a mention of China,
+  "Wang Yi" not a bare "Wang"), and matches do not overlap.
+- **Word boundaries.** A match must not be preceded or followed by a letter, digit
+  or underscore: "Xi" is not found in "Xinhua", while a hyphen is a boundary
+  ("Sino-Russian" mentions Russia).
+- **Case.** Aliases match as written ("US" is not "us"); one written with a lower-case
+  initial also matches capitalised, at the start of a sentence. Typographic
+  apostrophes match plain ones ("People’s Daily").
+- **Surnames.** A bare surname refers to the most recent full mention (by name or
+  alias) in the same article of a person carrying it; with none, it stays unlinked.
+  A surname next to another capitalised word ("Wang Yibo", "Amy Wang") belongs to a
+  longer name the registry does not know, and stays unlinked too.
+- **Titles.** When the word before a bare surname is a title ("Ambassador Wang",
+  "foreign minister Wang"), the most recent full mention of a person whose registry
+  role contains that title is preferred; if no candidate's role has it, the plain
+  most recent one is taken.
+
+Two interchangeable scanners implement the first three rules: an Aho-Corasick
+automaton (the default, faster: see ``bench/bench_mentions.py``) and one compiled
+regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple, Protocol
+
+import ahocorasick
+
+from archive.entities.registry import Claim, How, Registry, normalise
+
+# Words that, just before a bare surname, name the person's office.
+TITLE_WORDS = frozenset(
+    {
+        "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "minister",
+        "president", "premier", "councilor", "councillor", "chancellor", "secretary",
+        "director", "chairman", "chairwoman", "chair", "governor", "mayor", "senator",
+        "commander", "leader", "deputy", "mullah", "king", "queen", "prince",
+    }
+)  # fmt: skip
+_NON_WORD = re.compile(r"\W+")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
+class Mention(NamedTuple):
+    """A name in paragraph ``paragraph`` at ``[start, end)`` that refers to ``entity_id``.
+
+    Immutable, with named fields, like a frozen dataclass; a named tuple because a
+    build makes a few hundred thousand of them, and a tuple is made and collected
+    in less time: a fifth of the whole matching time (``bench/bench_mentions.py``).
+    """
+
+    entity_id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    how: How
+
+
+class Scanner(Protocol):
+    """Finds the registered strings in a text: leftmost-longest, word-bounded, disjoint."""
+
+    def scan(self, text: str) -> list[tuple[int, int, Claim]]:
+        """The ``(start, end, claim)`` of each match, in text order."""
+        ...
+
+
+class AutomatonScanner:
+    """All registered strings in one Aho-Corasick automaton (pyahocorasick)."""
+
+    def __init__(self, claims: Mapping[str, Claim]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key, claim in claims.items():
+            self._automaton.add_word(key, (len(key), claim))
+        self._automaton.make_automaton()
+
+    def scan(self, text: str) -> list[tuple[int, int, Claim]]:
+        """Every occurrence at word boundaries, then the longest of those starting first.
+
+        The boundary test is what ``\\w`` means (``isalnum`` or ``_``), written out
+        here because it runs for every occurrence, inside words too ("Xi" in "Xinhua").
+        """
+        size = len(text)
+        found = []
+        for last, (length, claim) in self._automaton.iter(text):
+            start, end = last + 1 - length, last + 1
+            before = text[start - 1] if start else " "
+            after = text[end] if end < size else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                found.append((start, -end, claim))
+        found.sort()  # by start, longest first; (start, end) never ties, claims are not compared
+        chosen: list[tuple[int, int, Claim]] = []
+        reach = 0
+        for start, negative_end, claim in found:
+            if start >= reach:
+                reach = -negative_end
+                chosen.append((start, reach, claim))
+        return chosen
+
+
+class RegexScanner:
+    """All registered strings in one alternation, longest first, between word boundaries.
+
+    Python's regular expressions take the first alternative that matches, so ordering
+    them longest first makes the leftmost match also the longest.
+    """
+
+    def __init__(self, claims: Mapping[str, Claim]) -> None:
+        alternatives = "|".join(re.escape(key) for key in sorted(claims, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        self._claims = claims
+
+    def scan(self, text: str) -> list[tuple[int, int, Claim]]:
+        """The ``(start, end, claim)`` of each match, in text order."""
+        claims = self._claims
+        return [(*match.span(), claims[match.group()]) for match in self._pattern.finditer(text)]
+
+
+class Matcher:
+    """Finds the mentions of registered entities in the paragraphs of one article."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        scanner: Callable[[Mapping[str, Claim]], Scanner] = AutomatonScanner,
+    ) -> None:
+        self._scanner = scanner(registry.claims)
+        self._role_words = {
+            entity.id: frozenset(re.findall(r"\w+", entity.role.lower()))
+            for entity in registry.entities.values()
+        }
+
+    def find(self, paragraphs: Sequence[str]) -> list[Mention]:
+        """Every mention, in text order; offsets index into ``paragraphs[i]`` as given."""
+        scan, resolve = self._scanner.scan, self._resolve
+        mentions: list[Mention] = []
+        last_full: dict[str, int] = {}  # entity id -> index in mentions of its latest alias
+        for index, paragraph in enumerate(paragraphs):
+            text = normalise(paragraph)
+            for start, end, (how, entity_ids) in scan(text):
+                if how == "alias":
+                    entity_id: str | None = entity_ids[0]
+                    last_full[entity_ids[0]] = len(mentions)
+                else:
+                    entity_id = resolve(entity_ids, text, start, end, last_full)
+                if entity_id is not None:
+                    mentions.append(
+                        Mention(entity_id, index, start, end, paragraph[start:end], how)
+                    )
+        return mentions
+
+    def _resolve(
+        self,
+        persons: tuple[str, ...],
+        text: str,
+        start: int,
+        end: int,
+        last_full: dict[str, int],
+    ) -> str | None:
+        """The person a bare surname refers to, or None when the text does not say."""
+        seen = [person for person in persons if person in last_full]
+        if not seen:
+            return None
+        before, after = _neighbours(text, start, end)
+        title = before.lower() if before.lower() in TITLE_WORDS else None
+        if (before[:1].isupper() and title is None) or after[:1].isupper():
+            return None  # part of a longer name the registry does not know
+        titled = [person for person in seen if title and title in self._role_words[person]]
+        return max(titled or seen, key=last_full.__getitem__)
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words just before and after ``text[start:end]``; "" where punctuation intervenes.
+
+    The word before is found without a regular-expression search backwards, which
+    was most of the cost of resolving a surname.
+    """
+    head = text[max(0, start - 40) : start]
+    words = head.split() if head[-1:].isspace() else []
+    after = _WORD_AFTER.match(text, end)
+    return (_NON_WORD.split(words[-1])[-1] if words else ""), (after.group(1) if after else "")

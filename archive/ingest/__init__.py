@@ -1,0 +1,1 @@
+"""Ingest: raw clippings decoded, stripped of furniture, parsed, and written as article files."""

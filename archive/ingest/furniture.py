@@ -1,0 +1,90 @@
+"""The editors' site-furniture patterns (``content/data/furniture.txt``).
+
+Navigation, sharing prompts and the like are removed by the editors' pattern
+file (see ``content/data/furniture.txt`` for its syntax). A removed line
+separates paragraphs like a blank line. Patterns may capture ``source`` (the
+publication a line names) or ``date`` (a publication date a line states).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive.core.errors import ContentError
+
+_RULE_KINDS = ("tail", "block")
+_GROUPS = {"source", "date"}
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    """A line of a clipping with its number: a line of text, or one removed as furniture."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str  # "line", "tail" or "block"
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The editors' furniture patterns, compiled (see ``content/data/furniture.txt``)."""
+
+    rules: tuple[_Rule, ...]
+
+    def match_line(self, text: str) -> tuple[_Rule, re.Match[str]] | None:
+        """The rule and match when the whole of ``text`` is furniture."""
+        for rule in self.rules:
+            match = rule.regex.fullmatch(text) if rule.kind != "tail" else None
+            if match:
+                return rule, match
+        return None
+
+    def cut_tail(self, text: str) -> tuple[str, str]:
+        """Split ``text`` into what stays and the furniture fragment that ends it."""
+        for rule in self.rules:
+            match = rule.regex.search(text) if rule.kind == "tail" else None
+            if match:
+                return text[: match.start()].rstrip(), text[match.start() :]
+        return text, ""
+
+
+def load_furniture(path: Path) -> Furniture:
+    """Read the editors' pattern file; a bad pattern is an error at its line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, f"cannot read furniture patterns: {error}") from None
+    rules = [
+        _compile_rule(line.strip(), path, number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    return Furniture(tuple(rules))
+
+
+def _compile_rule(line: str, path: Path, number: int) -> _Rule:
+    kind, _, rest = line.partition(":")
+    kind, pattern = (kind, rest.strip()) if kind in _RULE_KINDS else ("line", line)
+    try:
+        body = re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ContentError(path, f"bad pattern {pattern!r}: {error.msg}", number) from None
+    unknown = set(body.groupindex) - _GROUPS
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise ContentError(path, f"unknown group name {names} (use source or date)", number)
+    if body.fullmatch(""):
+        raise ContentError(path, f"pattern {pattern!r} matches an empty line", number)
+    if kind == "tail" and body.groupindex:
+        raise ContentError(path, "a tail pattern cannot name groups: use a whole-line one", number)
+    if kind == "tail":
+        # A tail starts after a space or a sentence's end, never inside a word.
+        body = re.compile(rf"(?:^|(?<=[\s.!?\"”’]))(?:{pattern})$", re.IGNORECASE)
+    return _Rule(kind, body)

@@ -1,0 +1,1 @@
+"""Editors' notes: read and check them (``load``), anchor quotes (``anchoring``), mark passages."""

@@ -1,0 +1,330 @@
+"""The Whoosh index behind ``invoke search``: build it, update it, answer from it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from whoosh import index, query, sorting
+from whoosh.analysis import Analyzer as WhooshAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+from archive.search.analysis import (
+    TITLE_BOOST,
+    Analyzer,
+    Query,
+    SearchDocument,
+    indexed,
+    parse_query,
+)
+from archive.search.snippets import snippet
+from archive.site.text import paragraphs
+
+SCHEMA_VERSION = "1"
+_VERSION_FILE = "archive-schema-version"
+_PARAGRAPH_ID = re.compile(r"^p\d+$")  # ids archive.site.markdown gives an article's paragraphs
+_FACETS = {"entity": "entities", "source": "source", "month": "month"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked article; ``snippet`` is escaped HTML with ``<mark>`` around matches."""
+
+    slug: str
+    title: str
+    url: str
+    date: str
+    source: str
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Ranked hits, how many articles matched, facet counts and a spelling suggestion."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an incremental update did."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+
+
+def schema() -> Schema:
+    """Stemmed title and body for ranking; an unstemmed copy for phrases and spelling."""
+    # whoosh annotates analyzer= with its Analyzer class; any composable tokenizer works.
+    stemmed = cast(WhooshAnalyzer, Analyzer(stemming=True))
+    return Schema(
+        slug=ID(stored=True, unique=True, sortable=True),
+        digest=ID(sortable=True),
+        url=STORED(),
+        title=TEXT(analyzer=stemmed, phrase=False, stored=True),
+        body=TEXT(analyzer=stemmed, phrase=False, stored=True),
+        exact=TEXT(analyzer=cast(WhooshAnalyzer, Analyzer(stemming=False)), phrase=True),
+        entities=KEYWORD(stored=True, commas=True, lowercase=False),
+        source=ID(stored=True, sortable=True),
+        date=ID(stored=True, sortable=True),
+        month=ID(sortable=True),
+    )
+
+
+def _fields(doc: SearchDocument) -> dict[str, str]:
+    return {
+        "slug": doc.slug,
+        "digest": doc.digest(),
+        "url": doc.url,
+        "title": doc.title,
+        "body": doc.body,
+        "exact": f"{doc.title}\n\n{doc.body}",
+        "entities": ",".join(doc.entities),
+        "source": doc.source,
+        "date": doc.date,
+        "month": doc.date[:7],
+    }
+
+
+def documents_from_site(output: Path) -> list[SearchDocument]:
+    """The articles of a built site, read from its data export and its article pages.
+
+    Pagefind indexes the built pages; reading the same pages lets the benchmark
+    (and anything else that starts from ``output/``) index exactly what a reader sees.
+    """
+    articles = json.loads((output / "api" / "articles.json").read_text(encoding="utf-8"))
+    entities = json.loads((output / "api" / "entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in entities["entities"]}
+    documents = []
+    for article in articles["articles"]:
+        page = (output / article["url"]).read_text(encoding="utf-8")
+        found = tuple(
+            (p.id, p.text) for p in paragraphs(page, frozenset({"p"})) if _PARAGRAPH_ID.match(p.id)
+        )
+        documents.append(
+            SearchDocument(
+                slug=article["slug"],
+                url=article["url"],
+                title=article["title"],
+                date=article["date"],
+                source=article["source"],
+                entities=tuple(article["entities"]),
+                entity_names=tuple(names.get(e, e) for e in article["entities"]),
+                body="\n\n".join(text for _, text in found),
+                paragraphs=found,
+            )
+        )
+    return documents
+
+
+def open_index(index_dir: Path, *, create: bool = False) -> index.Index:
+    """The index in ``index_dir``; with ``create``, a new one if it is missing or outdated."""
+    version = index_dir / _VERSION_FILE
+    current = version.is_file() and version.read_text().strip() == SCHEMA_VERSION
+    if current and index.exists_in(str(index_dir)):
+        return index.open_dir(str(index_dir))
+    if not create:
+        raise FileNotFoundError(f"no search index in {index_dir}")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    ix = index.create_in(str(index_dir), schema())
+    version.write_text(SCHEMA_VERSION + "\n")
+    return ix
+
+
+def _indexed_digests(ix: index.Index) -> dict[str, str]:
+    with ix.reader() as reader:
+        if not reader.doc_count_all():
+            return {}
+        slugs = reader.column_reader("slug")
+        digests = reader.column_reader("digest")
+        return {slugs[n]: digests[n] for n in reader.all_doc_ids()}
+
+
+def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexStats:
+    """Bring the index in line with ``documents``: only new or changed articles are analysed.
+
+    Whoosh keeps deleted documents in its statistics until their segment is
+    merged; once they pass a tenth of the index it is optimised, so scores stay
+    close to a fresh build's.
+    """
+    ix = open_index(index_dir, create=True)
+    known = _indexed_digests(ix)
+    seen: set[str] = set()
+    added = updated = 0
+    writer = ix.writer(limitmb=256)
+    for doc in documents:
+        seen.add(doc.slug)
+        fields = _fields(doc)
+        if known.get(doc.slug) == fields["digest"]:
+            continue
+        if doc.slug in known:
+            writer.update_document(**fields)
+            updated += 1
+        else:
+            writer.add_document(**fields)
+            added += 1
+    removed = [slug for slug in known if slug not in seen]
+    for slug in removed:
+        writer.delete_by_term("slug", slug)
+    if added or updated or removed:
+        writer.commit()
+        if ix.doc_count_all() - ix.doc_count() > ix.doc_count_all() / 10:
+            ix.optimize()
+    else:
+        writer.cancel()
+    return IndexStats(added, updated, len(removed), len(seen) - added - updated)
+
+
+def _completer(searcher: Searcher) -> Callable[[str], list[str]]:
+    reader = searcher.reader()
+    return lambda start: [t.decode("utf-8") for t in reader.expand_prefix("exact", start)]
+
+
+def _scoring_query(parsed: Query) -> query.Query:
+    return query.And(
+        [
+            query.Or(
+                [query.Term("title", s, boost=TITLE_BOOST) for s in group]
+                + [query.Term("body", s) for s in group]
+            )
+            for group in parsed.groups
+        ]
+    )
+
+
+def _phrase_articles(reader: IndexReader, phrase: tuple[str, ...]) -> set[int] | None:
+    """Articles whose unstemmed text holds ``phrase`` word for word.
+
+    Stop words and one-letter words hold their place but are not compared: the
+    browser keeps no positions for them (they would be the largest lists of all),
+    and both sides must agree. ``None`` when no word of the phrase is indexed.
+    """
+    slots = []
+    for offset, word in enumerate(phrase):
+        if indexed(word):
+            if ("exact", word) not in reader:  # type: ignore[operator]  # readers have __contains__
+                return set()
+            found = reader.postings("exact", word).items_as("positions")
+            slots.append((offset, {doc: set(where) for doc, where in found}))
+    if not slots:
+        return None
+    (start, first), rest = slots[0], slots[1:]
+    return {
+        doc
+        for doc, where in first.items()
+        if all(doc in other for _, other in rest)
+        and any(all(p - start + k in other[doc] for k, other in rest) for p in where)
+    }
+
+
+def _allowed(
+    searcher: Searcher,
+    parsed: Query,
+    entity: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+) -> set[int] | None:
+    """The articles the phrases and filters leave, or ``None`` if nothing is filtered."""
+    parts: list[query.Query] = []
+    if entity:
+        parts.append(query.Term("entities", entity))
+    if source:
+        parts.append(query.Term("source", source))
+    if since or until:
+        parts.append(query.TermRange("date", since or None, until and f"{until}\uffff"))
+    allowed = set(searcher.docs_for_query(query.And(parts))) if parts else None
+    for phrase in parsed.phrases:
+        found = _phrase_articles(searcher.reader(), phrase)
+        if found is not None:
+            allowed = found if allowed is None else allowed & found
+    return allowed
+
+
+def _correction(reader: IndexReader, word: str) -> str | None:
+    """The most frequent indexed word at the smallest edit distance (1, else 2).
+
+    Whoosh's own corrector ranks by frequency alone, so "kag" would become "a".
+    """
+    for distance in (1, 2):
+        found = [t for t in reader.terms_within("exact", word, distance) if indexed(t)]
+        if found:
+            return min(found, key=lambda t: (-reader.frequency("exact", t), t))
+    return None
+
+
+def _suggestion(searcher: Searcher, text: str, parsed: Query) -> str | None:
+    """``text`` with each unknown word replaced by its correction, if any was found."""
+    reader = searcher.reader()
+    suggested = text
+    for word in dict.fromkeys(parsed.words):
+        if not indexed(word) or reader.doc_frequency("exact", word):
+            continue
+        found = _correction(reader, word)
+        if found:
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+            suggested = pattern.sub(found, suggested, count=1)
+    return suggested if suggested != text else None
+
+
+def search(
+    index_dir: Path,
+    text: str,
+    *,
+    entity: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 10,
+    prefix: bool = False,
+) -> SearchResults:
+    """Ranked articles for ``text``, with facet counts over every match.
+
+    ``since`` and ``until`` are ISO dates (or months), both inclusive; ``prefix``
+    matches the last word as typed so far, as the browser does.
+    """
+    ix = open_index(index_dir)
+    with ix.searcher() as searcher:
+        parsed = parse_query(text, _completer(searcher) if prefix else None)
+        suggestion = _suggestion(searcher, text, parsed)
+        allowed = _allowed(searcher, parsed, entity, source, since, until)
+        if not parsed.groups or allowed == set():
+            return SearchResults(text, 0, (), {}, suggestion)
+        facets = {
+            name: sorting.FieldFacet(column, allow_overlap=name == "entity")
+            for name, column in _FACETS.items()
+        }
+        found = searcher.search(
+            _scoring_query(parsed),
+            filter=allowed,
+            limit=limit,
+            groupedby=facets,
+            maptype=sorting.Count,
+        )
+        hits = tuple(
+            Hit(
+                slug=hit["slug"],
+                title=hit["title"],
+                url=hit["url"],
+                date=hit["date"],
+                source=hit["source"],
+                score=hit.score or 0.0,
+                snippet=snippet(hit["body"], parsed.stems),
+            )
+            for hit in found[:limit]
+        )
+        counts = {name: dict(found.groups(name)) for name in facets}
+        return SearchResults(text, len(found), hits, counts, suggestion)

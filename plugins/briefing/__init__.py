@@ -1,0 +1,93 @@
+"""The archive's Pelican plugin: every stage of a build, connected in order here.
+
+A build goes: ``reader`` (Markdown files become Pelican's articles), then one
+generator runs the stages over the articles in this order, each reading what the
+ones before it left in the :class:`~.state.ArchiveState`:
+
+1. ``entities``: mentions found and linked, entity pages' data, JSON-LD;
+2. ``chronology``: events reported by the articles, merged and corrected;
+3. ``notes``: editors' notes checked and anchored to their passages;
+
+and, once Pelican has written the article pages, writes the entity pages and the
+chronology, then ``search`` (indexes) and ``export`` (``api/articles.json``).
+``guard`` fails the build at its end if any content error was reported. The
+logic is in ``archive``; the stages only feed it Pelican's content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.generators import Generator
+
+from archive.chronology.kinds import KIND_LABELS
+from archive.core import urls
+from archive.core.formatting import FILTERS
+from archive.entities.types import BY_ID
+from archive.site.text import paragraphs
+
+from . import chronology, entities, export, guard, notes, reader, search
+from .state import CONTEXT_KEY, ArchiveState, ArticleData
+
+Stage = Callable[[Generator, ArchiveState], None]
+# What each stage adds to the context, in order; BRIEFING_STAGES may stop early (bench/).
+CONTEXT_STAGES: dict[str, Stage] = {
+    "entities": entities.link_entities,
+    "chronology": chronology.date_events,
+    "notes": notes.anchor_notes,
+}
+OUTPUT_STAGES = ("search", "export")
+STAGES = (*CONTEXT_STAGES, *OUTPUT_STAGES)
+
+
+class BriefingGenerator(Generator):
+    """Runs the stages over the articles Pelican's article generator has read."""
+
+    def generate_context(self) -> None:
+        self.state = ArchiveState()
+        for article in self.context["articles"]:
+            blocks = paragraphs(article._content)
+            self.state.articles[article.slug] = ArticleData(article.title, blocks)
+        self.context[CONTEXT_KEY] = self.state
+        self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
+        for name, stage in CONTEXT_STAGES.items():
+            if name in self.stages:
+                stage(self, self.state)
+
+    def generate_output(self, writer: Any) -> None:
+        if "entities" in self.stages:
+            entities.write_entity_pages(self, writer, self.state)
+        if "chronology" in self.stages:
+            chronology.write_chronology(self, writer, self.state)
+        if "search" in self.stages:
+            search.write_search(self, self.state)
+        if "export" in self.stages:
+            export.write_articles_json(self, self.state)
+
+
+def _start(pelican: Pelican) -> None:
+    """Each build starts without errors; templates get the URL scheme and date filters."""
+    guard.reset(pelican)
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
+    settings["JINJA_GLOBALS"] = {
+        **settings.get("JINJA_GLOBALS", {}),
+        "urls": urls,
+        "ENTITY_TYPES": BY_ID,
+        "EVENT_KINDS": KIND_LABELS,
+    }
+
+
+def _generator(_: object) -> type[Generator]:
+    return BriefingGenerator
+
+
+def register() -> None:
+    """Connect the stages to Pelican's signals, in the order a build meets them."""
+    signals.initialized.connect(_start)
+    signals.readers_init.connect(reader.add_reader)
+    signals.generator_init.connect(reader.forget_python_markdown)
+    signals.get_generators.connect(_generator)
+    signals.finalized.connect(guard.finish)

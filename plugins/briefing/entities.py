@@ -1,0 +1,110 @@
+"""Stage: mentions found and linked in every article; entity pages and ``api/entities.json``.
+
+``archive.entities`` does the work: the registry, mentions, links, the pages'
+data and JSON-LD. This stage runs it over Pelican's articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Article, Content
+from pelican.generators import Generator
+
+from archive.core import urls
+from archive.core.errors import ContentError, build_errors
+from archive.entities.jsonld import news_article, script_json
+from archive.entities.linking import link_mentions
+from archive.entities.mentions import Matcher
+from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
+from archive.entities.registry import Registry, load_registry
+from archive.site.export import entities_payload, write_json
+
+from .state import ArchiveState
+
+
+def replace_content(content: Content, html: str) -> None:
+    """Swap a page's HTML, forgetting any copy Pelican memoised."""
+    content._content = html
+    Content.__dict__["get_content"].cache.clear()
+
+
+def link_entities(generator: Generator, state: ArchiveState) -> None:
+    """Find and link the mentions of every article; gather the entity pages' data."""
+    articles: list[Article] = generator.context["articles"]
+    state.registry = _load_registry(generator.settings)
+    if state.registry is None:
+        return
+    state.entity_names = {entity.id: entity.name for entity in state.registry.entities.values()}
+    matcher = Matcher(state.registry)
+    found = [_annotate(article, state, state.registry, matcher) for article in articles]
+    state.profiles = build_profiles(found, state.registry.entities)
+
+
+def _load_registry(settings: dict[str, Any]) -> Registry | None:
+    try:
+        return load_registry(Path(settings["PATH"]) / settings["ARCHIVE_DATA"] / "entities.yaml")
+    except ContentError as error:
+        build_errors.report(error)
+        return None
+
+
+def _annotate(
+    article: Article, state: ArchiveState, registry: Registry, matcher: Matcher
+) -> ArticleMentions:
+    data = state.articles[article.slug]
+    data.mentions = matcher.find([block.text for block in data.blocks])
+    root = urls.relative_root(article.save_as)
+    entities = registry.entities
+    replace_content(
+        article,
+        link_mentions(
+            article._content, data.blocks, data.mentions, entities, lambda i: root + urls.entity(i)
+        ),
+    )
+    data.entity_ids = entity_ids(data.mentions)
+    data.entity_groups = sidebar(data.mentions, entities)
+    data.json_ld = script_json(
+        news_article(
+            headline=article.title,
+            date=article.date.date().isoformat(),
+            url=article.url,
+            source=str(article.metadata.get("source") or ""),
+            entities=[entities[i] for i in data.entity_ids],
+            entity_url=urls.entity,
+        )
+    )
+    return ArticleMentions(
+        article.slug,
+        article.title,
+        article.date.date().isoformat(),
+        article.url,
+        data.blocks,
+        data.mentions,
+    )
+
+
+def write_entity_pages(generator: Generator, writer: Any, state: ArchiveState) -> None:
+    """Each entity's pages (its appearances a page at a time), the index, the JSON."""
+    if state.registry is None:
+        return
+    relative = generator.settings["RELATIVE_URLS"]
+    template = generator.get_template("entity")
+    size = generator.settings["ENTITY_APPEARANCES_PER_PAGE"]
+    for entity in state.registry.entities.values():
+        profile = state.profiles.get(entity.id)
+        appearances = profile.appearances if profile else []
+        chunks = [appearances[i : i + size] for i in range(0, len(appearances), size)] or [[]]
+        for number, chunk in enumerate(chunks, 1):
+            writer.write_file(
+                urls.entity(entity.id, number), template, generator.context,
+                relative_urls=relative, entity=entity, profile=profile, appearances=chunk,
+                page_number=number, page_count=len(chunks),
+            )  # fmt: skip
+    writer.write_file(
+        urls.ENTITY_INDEX, generator.get_template("entities"), generator.context,
+        relative_urls=relative,
+    )  # fmt: skip
+    payload = entities_payload(state.registry, state.profiles, urls.entity)
+    write_json(Path(generator.output_path) / urls.api("entities"), payload)

@@ -1,0 +1,47 @@
+"""Stage: the search indexes, built from the articles as the site shows them.
+
+``archive.search`` does the work: Whoosh for ``invoke search``, the sharded
+index the search page loads. The Whoosh index goes to ``ARCHIVE_CACHE``, outside
+the published folder: readers never need it, and keeping it between builds lets
+an unchanged article skip reindexing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.contents import Article
+from pelican.generators import Generator
+
+from archive.search.analysis import SearchDocument
+from archive.search.browser_index import build_search
+
+from .state import ArchiveState, ArticleData
+
+logger = logging.getLogger(__name__)
+
+
+def document(article: Article, data: ArticleData, names: dict[str, str]) -> SearchDocument:
+    """One article as the indexes see it: its text without markup, its entities."""
+    return SearchDocument(
+        slug=article.slug,
+        url=article.url,
+        title=article.title,
+        date=article.date.date().isoformat(),
+        source=str(article.metadata.get("source") or ""),
+        entities=tuple(data.entity_ids),
+        entity_names=tuple(names.get(i, i) for i in data.entity_ids),
+        body="\n\n".join(block.text for block in data.blocks),
+        paragraphs=tuple((block.id, block.text) for block in data.blocks),
+    )
+
+
+def write_search(generator: Generator, state: ArchiveState) -> None:
+    """The browser index under ``search/``; the Whoosh index updated."""
+    names = state.entity_names
+    articles: list[Article] = generator.context["articles"]
+    documents = [document(a, state.articles[a.slug], names) for a in articles]
+    whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
+    stats = build_search(documents, Path(generator.output_path), whoosh)
+    logger.info("search: %s", stats)
