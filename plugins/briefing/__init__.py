@@ -89,5 +89,6 @@ def register() -> None:
     signals.initialized.connect(_start)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(reader.forget_python_markdown)
+    signals.article_generator_pretaxonomy.connect(guard.sort_out_articles)
     signals.get_generators.connect(_generator)
     signals.finalized.connect(guard.finish)
