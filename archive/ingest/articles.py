@@ -35,6 +35,8 @@ from typing import Any, Literal, get_args
 import yaml
 
 from archive.core.errors import ContentError
+from archive.core.progress import progress as bar
+from archive.core.progress import say
 from archive.core.yamlfile import Key, Shape
 from archive.ingest.clipping import Clipping, read_clipping
 from archive.ingest.furniture import Furniture, load_furniture
@@ -294,12 +296,14 @@ def ingest(
     articles_dir: Path,
     furniture: Path,
     progress: Progress | None = None,
+    advance: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Import clippings (files or folders) into ``articles_dir``.
 
     A bad clipping is reported and the others are still imported; a bad furniture
     file raises :class:`ContentError`, since nothing could be imported safely.
-    ``progress`` receives each report line as soon as it is known.
+    ``progress`` receives each report line as soon as it is known; ``advance`` is
+    called once per clipping done.
     """
     patterns = load_furniture(furniture)
     articles_dir.mkdir(parents=True, exist_ok=True)
@@ -318,15 +322,19 @@ def ingest(
         report.outcomes.append(outcome)
         for line in outcome.lines(number, len(items)):
             tell(line)
+        if advance:
+            advance()
     return report
 
 
 def run_ingest(paths: Sequence[Path | str], articles_dir: Path, furniture_file: Path) -> int:
     """The ``invoke ingest`` entry point: print progress and a summary, return the exit status."""
+    targets = [Path(path) for path in paths]
     try:
-        report = ingest([Path(path) for path in paths], articles_dir, furniture_file, print)
+        with bar("ingest", len(clipping_files(targets))) as advance:
+            report = ingest(targets, articles_dir, furniture_file, say, advance)
     except ContentError as error:
         print(f"error: {error}")
         return 1
-    print(report.summary())
+    say(report.summary())
     return report.exit_status

@@ -5,7 +5,8 @@ half its content cannot be trusted. Stages report each ``ContentError`` to
 ``archive.core.errors.build_errors``; when the build is over, a non-empty log
 ends it with exit status 1 and a one-line summary, without a traceback.
 
-Besides the reader's own checks, the guard
+The guard also makes builds of one cache take turns (``archive.core.buildlock``)
+and, besides the reader's own checks,
 
 - catches any article Pelican itself skips ("Skipping …", "Could not process …")
   and records it as an error, so no skip is ever silent;
@@ -24,7 +25,9 @@ from pelican import Pelican
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
+from archive.core.buildlock import build_lock
 from archive.core.errors import ContentError, build_errors
+from archive.core.progress import say
 from archive.site.markdown import split_front_matter
 
 logger = logging.getLogger(__name__)
@@ -54,14 +57,16 @@ def _same_file(one: str, other: str) -> bool:
 _skips = _PelicanSkips(logging.WARNING)
 
 
-def reset(_: Pelican) -> None:
-    """Forget the errors of a previous build (a live-reloading server builds again)."""
+def reset(pelican: Pelican) -> None:
+    """Start a build: wait for another build of the same cache, forget earlier errors."""
+    build_lock.acquire(Path(pelican.settings["ARCHIVE_CACHE"]), say)
     build_errors.clear()
     logging.getLogger("pelican").addHandler(_skips)
 
 
 def finish(_: Pelican) -> None:
-    """End a build that had content errors with exit status 1."""
+    """End a build: let the next one go; exit status 1 if there were content errors."""
+    build_lock.release()
     logging.getLogger("pelican").removeHandler(_skips)
     count = len(build_errors.errors)
     if count:

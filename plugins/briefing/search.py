@@ -8,18 +8,16 @@ an unchanged article skip reindexing.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from archive.core.progress import progress, say
 from archive.search.analysis import SearchDocument
-from archive.search.browser_index import build_search
+from archive.search.browser_index import SearchBuildStats, build_search
 
 from .state import ArchiveState, ArticleData
-
-logger = logging.getLogger(__name__)
 
 
 def document(article: Article, data: ArticleData, names: dict[str, str]) -> SearchDocument:
@@ -43,5 +41,19 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     articles: list[Article] = generator.context["articles"]
     documents = [document(a, state.articles[a.slug], names) for a in articles]
     whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
-    stats = build_search(documents, Path(generator.output_path), whoosh)
-    logger.info("search: %s", stats)
+    wait = float(generator.settings.get("ARCHIVE_INDEX_LOCK_WAIT", 10))
+    with progress("indexing", len(documents)) as advance:
+        stats = build_search(
+            documents, Path(generator.output_path), whoosh, say, lock_wait=wait, advance=advance
+        )
+    say(summary(stats, len(documents)))
+
+
+def summary(stats: SearchBuildStats, count: int) -> str:
+    """The one line a build prints about its search indexes."""
+    w = stats.whoosh
+    return (
+        f"search index: {count} articles ({w.added} added, {w.updated} updated, "
+        f"{w.removed} removed, {w.unchanged} unchanged) in {stats.whoosh_seconds:.2f} s; "
+        f"browser index: {stats.browser.total_files} files in {stats.browser_seconds:.2f} s"
+    )
