@@ -4,7 +4,9 @@ Ingest runs again and again over a growing folder of clippings while editors edi
 the articles it wrote, so it is careful with what is already there:
 
 - an article is recognised by the checksum of its clipping, else by the clipping's
-  file name, whatever its slug;
+  path (``clipping``: from the project folder, the one holding ``content/``), so
+  two clippings of one file name in two folders are two articles; an article
+  written before paths were kept is still found by the clipping's file name;
 - the same clipping gives the same bytes, so a second run changes nothing;
 - an article whose ``ingested`` hash no longer matches its text was edited: it is
   never overwritten (a conflict, which fails the run only when the clipping has
@@ -15,7 +17,7 @@ the articles it wrote, so it is careful with what is already there:
 
 The front matter holds ``title``, ``title_derived`` (only when true), ``date``,
 ``source`` (``''`` when unknown, so an editor sees where to fill it in),
-``source_file``, ``slug``, ``checksum`` (sha256 of the raw clipping) and
+``source_file``, ``clipping`` (its path), ``slug``, ``checksum`` (sha256 of the raw clipping) and
 ``ingested`` (sha256 of the file as written, without that line). The body is
 the paragraphs, Markdown-escaped so that the rendered text is the published text.
 """
@@ -48,7 +50,7 @@ from archive.site.markdown import split_front_matter
 FRONT_MATTER = Shape(
     "the article",
     [
-        *(Key(key) for key in ("title", "date", "source", "source_file", "slug")),
+        *(Key(key) for key in ("title", "date", "source", "source_file", "clipping", "slug")),
         Key("title_derived", "bool"),
         *(Key(key) for key in ("checksum", "ingested", "modified", "summary", "status")),
         *(Key(key) for key in ("category", "author", "lang", "template", "save_as", "url")),
@@ -153,7 +155,8 @@ class _Articles:
     def __init__(self, folder: Path, problems: list[ContentError]) -> None:
         self.folder = folder
         self.by_checksum: dict[str, _Article] = {}
-        self.by_name: dict[str, _Article] = {}
+        self.by_name: dict[str, _Article] = {}  # only articles that do not name a path
+        self.by_path: dict[str, _Article] = {}
         self.claimed: dict[Path, str] = {}  # article -> the clipping of this run that has it
         for path in sorted(folder.glob("*.md")):
             try:
@@ -168,12 +171,28 @@ class _Articles:
         article = _Article(path, text, split_front_matter(text, path).meta)
         if article.meta.get("checksum"):
             self.by_checksum.setdefault(str(article.meta["checksum"]), article)
-        if article.meta.get("source_file"):
+        if article.meta.get("clipping"):
+            self.by_path.setdefault(str(article.meta["clipping"]), article)
+        elif article.meta.get("source_file"):
             self.by_name.setdefault(str(article.meta["source_file"]), article)
 
-    def find(self, checksum: str, name: str) -> _Article | None:
-        """The article of this clipping, if ingest wrote one before."""
-        return self.by_checksum.get(checksum) or self.by_name.get(name)
+    def find(self, checksum: str, clipping: Path) -> _Article | None:
+        """The article of this clipping, if ingest wrote one before: same bytes, same path."""
+        return (
+            self.by_checksum.get(checksum)
+            or self.by_path.get(self.key(clipping))
+            or self.by_name.get(clipping.name)
+        )
+
+    def key(self, clipping: Path) -> str:
+        """How an article names its clipping: the path from the project folder, else absolute.
+
+        The project folder holds ``content/articles``; a path from it stays the same
+        wherever ingest runs from and wherever the project is checked out.
+        """
+        project = self.folder.resolve().parent.parent
+        path = clipping.resolve()
+        return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
 
     def free_slug(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3`` … whichever names no file yet."""
@@ -209,7 +228,9 @@ def escape_markdown(text: str) -> str:
     return _ORDERED_ITEM.sub(r"\1\\", escaped)
 
 
-def render_article(clipping: Clipping, slug: str, source_file: str, checksum: str) -> str:
+def render_article(
+    clipping: Clipping, slug: str, source_file: str, checksum: str, path: str
+) -> str:
     """The article file for ``clipping``, ending with its ``ingested`` hash."""
     meta: dict[str, Any] = {"title": clipping.title}
     if clipping.title_derived:
@@ -218,6 +239,7 @@ def render_article(clipping: Clipping, slug: str, source_file: str, checksum: st
         date=clipping.date,
         source=clipping.source,
         source_file=source_file,
+        clipping=path,
         slug=slug,
         checksum=checksum,
     )
@@ -247,7 +269,7 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     except ContentError as error:
         return Outcome(str(path), "error", message=str(error), failed=True)
     checksum = _sha256(raw)
-    existing = articles.find(checksum, path.name)
+    existing = articles.find(checksum, path)
     if existing and existing.path in articles.claimed:
         if existing.meta.get("checksum") == checksum:
             other = articles.claimed[existing.path]
@@ -258,7 +280,7 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     )
     target = existing.path if existing else articles.folder / f"{slug}.md"
     articles.claimed[target] = str(path)
-    text = render_article(clipping, slug, path.name, checksum)
+    text = render_article(clipping, slug, path.name, checksum, articles.key(path))
     kept = _keep(path, existing, text, checksum) if existing else None
     if kept:
         return kept
