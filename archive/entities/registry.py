@@ -159,6 +159,9 @@ class _Reader:
         """The entities and claims; problems are left in :attr:`errors`."""
         root = self._compose()
         if root is None:
+            if not self.errors:
+                message = "the registry is empty: list the entities, or write [] for none yet"
+                self.errors.append(ContentError(self.path, message, 1))
             return {}, {}
         if not isinstance(root, SequenceNode):
             self._error(root, "the registry must be a list of entities")
