@@ -21,6 +21,11 @@ CALENDAR = "chronology.ics"
 SEARCH = "search.html"
 SEARCH_INDEX = "search/"  # the browser index's folder
 API = "api/{name}.json"
+# Only on the published site (they need absolute addresses): see archive.site.published.
+FEED_ARTICLES = "feeds/all.atom.xml"
+FEED_NOTES = "feeds/notes.atom.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 def article(slug: str) -> str:

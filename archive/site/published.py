@@ -38,9 +38,20 @@ def require_siteurl(value: str | None) -> str:
     return url
 
 
+def root_path(siteurl: str) -> str:
+    """The path of the site's root on its host, with a final slash ("/briefings/")."""
+    return urlsplit(siteurl).path.rstrip("/") + "/"
+
+
 def absolute(siteurl: str, path: str) -> str:
     """The address of ``path`` (from the site root) on the published site."""
     return f"{siteurl}/{path.lstrip('/')}"
+
+
+def link_from(page: str, path: str, siteurl: str = "") -> str:
+    """How the page saved at ``page`` names ``path``: absolute when the site's URL is known,
+    else relative to the page (a copy on disk works)."""
+    return absolute(siteurl, path) if siteurl else "../" * page.count("/") + path
 
 
 def tag_uri(siteurl: str, date: datetime.date, path: str) -> str:

@@ -250,3 +250,11 @@ def insert_spans(html: str, spans: list[Span]) -> str:
     if not spans:
         return html
     return _SpanWriter(spans).write(html)
+
+
+def description(text: str, limit: int = 200) -> str:
+    """A page's description for its meta tags: ``text`` cut at a word, with "…" if cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

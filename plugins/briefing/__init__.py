@@ -9,8 +9,10 @@ ones before it left in the :class:`~.state.ArchiveState`:
 3. ``notes``: editors' notes checked and anchored to their passages;
 
 and, once Pelican has written the article pages, writes the entity pages and the
-chronology, then ``search`` (indexes) and ``export`` (``api/articles.json``).
-``guard`` fails the build at its end if any content error was reported. The
+chronology, then ``search`` (indexes), ``export`` (``api/articles.json``) and,
+on the published site, ``published`` (feeds; the sitemap once every page is
+written). ``guard`` makes builds of one cache take turns, refuses what Pelican
+would skip, and fails the build at its end if any content error was reported. The
 logic is in ``archive``; the stages only feed it Pelican's content.
 """
 
@@ -26,9 +28,10 @@ from archive.chronology.kinds import KIND_LABELS
 from archive.core import urls
 from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
-from archive.site.text import paragraphs
+from archive.site.published import root_path
+from archive.site.text import description, paragraphs
 
-from . import chronology, entities, export, guard, notes, reader, search
+from . import chronology, entities, export, guard, notes, published, reader, search
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -65,13 +68,20 @@ class BriefingGenerator(Generator):
             search.write_search(self, self.state)
         if "export" in self.stages:
             export.write_articles_json(self, self.state)
+        if "notes" in self.stages:
+            published.write_feeds(self, self.state)
 
 
 def _start(pelican: Pelican) -> None:
     """Each build starts without errors; templates get the URL scheme and date filters."""
     guard.reset(pelican)
     settings = pelican.settings
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        **FILTERS,
+        "description": description,
+        "site_root_path": root_path,
+    }
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
         "urls": urls,
@@ -91,4 +101,10 @@ def register() -> None:
     signals.generator_init.connect(reader.forget_python_markdown)
     signals.article_generator_pretaxonomy.connect(guard.sort_out_articles)
     signals.get_generators.connect(_generator)
-    signals.finalized.connect(guard.finish)
+    signals.finalized.connect(_finish)
+
+
+def _finish(pelican: Pelican) -> None:
+    """The sitemap lists every page written; then the build is judged."""
+    published.write_sitemap(pelican)
+    guard.finish(pelican)

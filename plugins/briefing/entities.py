@@ -20,6 +20,7 @@ from archive.entities.mentions import Matcher
 from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
 from archive.entities.registry import Registry, load_registry
 from archive.site.export import entities_payload, write_json
+from archive.site.published import link_from
 
 from .state import ArchiveState
 
@@ -65,14 +66,16 @@ def _annotate(
     )
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
+    siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
     data.json_ld = script_json(
         news_article(
             headline=article.title,
             date=article.date.date().isoformat(),
-            url=article.url,
+            url=link_from(article.save_as, article.url, siteurl),
             source=str(article.metadata.get("source") or ""),
             entities=[entities[i] for i in data.entity_ids],
-            entity_url=urls.entity,
+            entity_url=lambda i: link_from(article.save_as, urls.entity(i), siteurl),
+            author=str(article.metadata.get("author") or ""),
         )
     )
     return ArticleMentions(
