@@ -167,6 +167,9 @@ def run_candidates(articles_dir: Path, registry_path: Path) -> int:
     except ContentError as error:
         print(error)
         return 1
+    warning = registry.warning()
+    if warning:
+        print(warning)
     if not found:
         print("Every recurring capitalised name is registered.")
         return 0

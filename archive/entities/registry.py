@@ -90,6 +90,13 @@ class Registry:
     entities: dict[str, Entity]
     claims: dict[str, Claim] = field(repr=False)
 
+    def warning(self) -> str | None:
+        """The line to show when nothing is registered (a new archive, or a file emptied
+        by mistake: either way no name will link to an entity page)."""
+        if self.entities:
+            return None
+        return str(ContentError(self.path, "warning: the registry is empty: no name is linked", 1))
+
 
 def normalise(text: str) -> str:
     """Typographic apostrophes and no-break spaces as their plain forms, same length.
@@ -159,9 +166,6 @@ class _Reader:
         """The entities and claims; problems are left in :attr:`errors`."""
         root = self._compose()
         if root is None:
-            if not self.errors:
-                message = "the registry is empty: list the entities, or write [] for none yet"
-                self.errors.append(ContentError(self.path, message, 1))
             return {}, {}
         if not isinstance(root, SequenceNode):
             self._error(root, "the registry must be a list of entities")

@@ -6,6 +6,7 @@ data and JSON-LD. This stage runs it over Pelican's articles.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from archive.site.published import link_from
 
 from .state import ArchiveState
 
+logger = logging.getLogger(__name__)
+
 
 def replace_content(content: Content, html: str) -> None:
     """Swap a page's HTML, forgetting any copy Pelican memoised."""
@@ -37,6 +40,9 @@ def link_entities(generator: Generator, state: ArchiveState) -> None:
     state.registry = _load_registry(generator.settings)
     if state.registry is None:
         return
+    warning = state.registry.warning()
+    if warning:
+        logger.warning("%s", warning)
     state.entity_names = {entity.id: entity.name for entity in state.registry.entities.values()}
     matcher = Matcher(state.registry)
     found = [_annotate(article, state, state.registry, matcher) for article in articles]

@@ -18,7 +18,6 @@ and, besides the reader's own checks,
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from pathlib import Path
 
 from pelican import Pelican
@@ -80,21 +79,23 @@ def sort_out_articles(generator: ArticlesGenerator) -> None:
         logger.warning("%s: draft, not published", draft.source_path)
     generator.drafts, generator.drafts_translations = [], []
     kinds = ("articles", "translations", "hidden_articles", "hidden_translations")
-    seen: dict[str, Article] = {}
-    for kind in kinds:
-        kept = list(_unique(getattr(generator, kind), seen))
-        getattr(generator, kind)[:] = kept  # the context holds the same lists
+    everything = sorted(
+        (a for kind in kinds for a in getattr(generator, kind)), key=lambda a: a.source_path
+    )
+    owners: dict[str, Article] = {}
+    for article in everything:
+        first = owners.setdefault(article.save_as, article)
+        if first is not article:
+            _duplicate(article, first)
+    for kind in kinds:  # in Pelican's order; the context holds these same lists
+        articles = getattr(generator, kind)
+        articles[:] = [a for a in articles if owners[a.save_as] is a]
 
 
-def _unique(articles: Iterable[Article], seen: dict[str, Article]) -> Iterable[Article]:
-    for article in sorted(articles, key=lambda a: a.source_path):
-        first = seen.setdefault(article.save_as, article)
-        if first is article:
-            yield article
-            continue
-        other = Path(first.source_path).name
-        message = f"slug '{article.slug}' is also the slug of {other}: give this article another"
-        build_errors.report(ContentError(article.source_path, message, _slug_line(article)))
+def _duplicate(article: Article, first: Article) -> None:
+    other = Path(first.source_path).name
+    message = f"slug '{article.slug}' is also the slug of {other}: give this article another"
+    build_errors.report(ContentError(article.source_path, message, _slug_line(article)))
 
 
 def _slug_line(article: Article) -> int:
