@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from archive_builder import ARTICLES, NOTES, TUESDAY, small_archive
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import page
 from ops_support import SITEURL, TRACEBACK, build_with, output, plain_env, publish_build
 
@@ -32,6 +32,25 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
         author="Maria Olsen",
     )  # fmt: skip
     return publish_build(archive)
+
+
+def attr(tag: Tag | None, name: str) -> str:
+    """An attribute of a tag that must be there, as text."""
+    assert tag is not None
+    return str(tag.get(name) or "")
+
+
+def one(doc: BeautifulSoup | Tag, selector: str) -> Tag:
+    """The element ``selector`` finds, which must be there."""
+    found = doc.select_one(selector)
+    assert found is not None, selector
+    return found
+
+
+def href(element: ET.Element | None) -> str:
+    """The ``href`` of a feed's link element, which must be there."""
+    assert element is not None
+    return element.get("href", "")
 
 
 def local_file(site: Path, url: str) -> Path:
@@ -85,12 +104,12 @@ def test_the_article_feed_has_absolute_links_tag_ids_and_clean_content(published
         content = BeautifulSoup(entry.findtext(f"{ATOM}content", ""), "html.parser")
         assert not content.find_all(["button", "script", "aside", "form"])
         assert "Close" not in content.get_text()
-        for href in (a.get("href", "") for a in content.find_all("a")):
-            assert urlsplit(href).scheme, href  # no relative link in a feed
+        for link_href in (attr(a, "href") for a in content.find_all("a")):
+            assert urlsplit(link_href).scheme, link_href  # no relative link in a feed
         slug = target.stem
         if slug in texts:
-            assert content.find("p").get_text() == texts[slug][0]
-    annotated = next(e for e in entries if TUESDAY in e.find(f"{ATOM}link").get("href", ""))
+            assert one(content, "p").get_text() == texts[slug][0]
+    annotated = next(e for e in entries if TUESDAY in href(e.find(f"{ATOM}link")))
     text = BeautifulSoup(annotated.findtext(f"{ATOM}content", ""), "html.parser").get_text()
     assert "other reports date the call" not in text  # the note stays on the page
 
@@ -102,8 +121,8 @@ def test_the_notes_feed_lists_every_note_with_absolute_links(published: Path) ->
     titles = {str(n["title"]) for n in NOTES.values()}
     assert {e.findtext(f"{ATOM}title") for e in entries} == titles
     for entry in entries:
-        href = entry.find(f"{ATOM}link").get("href", "")
-        assert local_file(published, href).is_file(), href
+        link = href(entry.find(f"{ATOM}link"))
+        assert local_file(published, link).is_file(), link
         assert entry.findtext(f"{ATOM}id", "").startswith(f"tag:{DOMAIN},")
         body = BeautifulSoup(entry.findtext(f"{ATOM}content", ""), "html.parser")
         assert not body.find_all(["button", "script", "b"])  # markup in a note stays text
@@ -114,10 +133,10 @@ def test_the_notes_feed_lists_every_note_with_absolute_links(published: Path) ->
 def test_every_page_names_its_feeds(published: Path) -> None:
     for path in html_pages(published):
         links = page(path).select('link[rel="alternate"][type="application/atom+xml"]')
-        hrefs = {link["href"] for link in links}
+        hrefs = {attr(link, "href") for link in links}
         assert f"{SITEURL}/feeds/all.atom.xml" in hrefs, path
-        for href in hrefs:
-            assert local_file(published, href).is_file()
+        for feed_href in hrefs:
+            assert local_file(published, feed_href).is_file()
 
 
 def test_the_sitemap_lists_every_page_once_with_absolute_urls(published: Path) -> None:
@@ -138,33 +157,32 @@ def test_every_page_has_a_canonical_link_and_a_description(published: Path) -> N
         doc = page(path)
         (canonical,) = doc.select('link[rel="canonical"]')
         expected = page_url(published, path)
-        assert canonical["href"] in (expected, expected.removesuffix("index.html")), path
-        description = doc.select_one('meta[name="description"]')
-        assert description is not None and description["content"].strip(), path
-        assert doc.select_one('meta[property="og:url"]')["content"] == canonical["href"]
-        assert doc.select_one('meta[property="og:title"]')["content"].strip()
+        assert attr(canonical, "href") in (expected, expected.removesuffix("index.html")), path
+        assert attr(one(doc, 'meta[name="description"]'), "content").strip(), path
+        assert attr(one(doc, 'meta[property="og:url"]'), "content") == attr(canonical, "href")
+        assert attr(one(doc, 'meta[property="og:title"]'), "content").strip()
 
 
 def test_an_article_page_has_opengraph_from_its_text(published: Path) -> None:
     entry = next(e for e in ARTICLES if e.slug == TUESDAY)
     doc = page(published / "articles" / f"{TUESDAY}.html")
-    og = {m["property"]: m["content"] for m in doc.select('meta[property^="og:"]')}
+    og = {attr(m, "property"): attr(m, "content") for m in doc.select('meta[property^="og:"]')}
     assert og["og:type"] == "article" and og["og:title"] == entry.title
     assert og["og:site_name"] and entry.paragraphs[0].startswith(og["og:description"].rstrip("…"))
-    assert doc.select_one('meta[name="description"]')["content"] == og["og:description"]
+    assert attr(one(doc, 'meta[name="description"]'), "content") == og["og:description"]
 
 
 def icon(doc: BeautifulSoup) -> str:
     (link,) = doc.select('link[rel~="icon"]')
-    return link["href"]
+    return attr(link, "href")
 
 
 def test_every_page_links_our_favicon(published: Path, site: Path) -> None:
     for root in (published, site):
         for path in sorted(root.rglob("*.html")):
-            href = icon(page(path))
-            target = (path.parent / href) if not urlsplit(href).scheme else local_file(root, href)
-            assert target.resolve().is_file() and target.suffix == ".svg", (path, href)
+            link = icon(page(path))
+            target = (path.parent / link) if not urlsplit(link).scheme else local_file(root, link)
+            assert target.resolve().is_file() and target.suffix == ".svg", (path, link)
     svg = next(published.rglob("favicon.svg")).read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<svg") and len(svg) < 2000 and "<script" not in svg
 
@@ -173,19 +191,20 @@ def test_every_page_links_our_favicon(published: Path, site: Path) -> None:
 def test_the_404_page_works_at_any_depth(published: Path, depth: str) -> None:
     """The server answers a missing URL with 404.html: its links must work from there."""
     doc = page(published / "404.html")
-    base = urljoin(f"{SITEURL}/{depth}", (doc.select_one("base") or {}).get("href", ""))
-    sheets = [link["href"] for link in doc.select('link[rel="stylesheet"]')]
-    scripts = [s["src"] for s in doc.select("script[src]")]
-    homes = [a["href"] for a in doc.select("main a")]
+    base_tag = doc.select_one("base")
+    base = urljoin(f"{SITEURL}/{depth}", attr(base_tag, "href") if base_tag else "")
+    sheets = [attr(link, "href") for link in doc.select('link[rel="stylesheet"]')]
+    scripts = [attr(script, "src") for script in doc.select("script[src]")]
+    homes = [attr(a, "href") for a in doc.select("main a")]
     assert sheets and homes
-    for href in sheets + scripts + [icon(doc), *homes]:
-        assert local_file(published, urljoin(base, href)).is_file(), href
+    for link in sheets + scripts + [icon(doc), *homes]:
+        assert local_file(published, urljoin(base, link)).is_file(), link
     assert local_file(published, urljoin(base, homes[0])) == published / "index.html"
 
 
 def json_ld(path: Path) -> dict:
     (script,) = page(path).select('script[type="application/ld+json"]')
-    return json.loads(script.string)
+    return dict(json.loads(script.string or ""))
 
 
 def test_json_ld_urls_are_absolute_with_publisher_and_author(published: Path) -> None:
@@ -205,7 +224,7 @@ def test_local_builds_keep_relative_links_and_point_json_ld_at_the_page(site: Pa
         assert not doc.select('link[rel="canonical"]'), path
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src")):
             for element in doc.find_all(tag):
-                value = element.get(attribute) or ""
+                value = attr(element, attribute)
                 if value.startswith(("http:", "https:")):
                     assert tag == "a", (path, value)  # a source's own link, never ours
     for entry in ARTICLES:
