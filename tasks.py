@@ -10,13 +10,20 @@ import shlex
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from invoke import Context, task
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+from archive.check.chromium import CHROMIUM
+
+if TYPE_CHECKING:
+    from archive.check import Check
+    from archive.release.target import Target
 
 ROOT = Path(__file__).resolve().parent
 SETTINGS_FILE_BASE = "pelicanconf.py"
@@ -27,15 +34,12 @@ CONFIG = {
     "settings_base": SETTINGS_FILE_BASE,
     "settings_publish": SETTINGS_FILE_PUBLISH,
     "deploy_path": SETTINGS["OUTPUT_PATH"],
-    "publish_root": os.environ.get("ARCHIVE_PUBLISH_ROOT", "public"),
-    "keep_releases": 3,
     "host": "127.0.0.1",
     "port": 8000,
     "clippings": "content/clippings",
 }
 CONTENT = ROOT / SETTINGS["PATH"]
 DATA = CONTENT / SETTINGS["ARCHIVE_DATA"]
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pelican_run(cmd: str) -> None:
@@ -141,59 +145,136 @@ def livereload(c: Context) -> None:
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
-@task(help={"target": "folder the live site is served from (default: public/)"})
-def publish(c: Context, target: str = "") -> None:
+DEPLOY_HELP = {
+    "target": "a target configured in [tool.briefing.deploy], or a local folder (default: the configured default)",
+    "config": "TOML file with the [tool.briefing.deploy] table (default: pyproject.toml)",
+}
+
+
+def _deploy_target(target: str, config: str) -> tuple[Target, int]:
+    """The deploy target an operator named, and how many good releases to keep there."""
+    from archive.release.config import load_config, make_target
+
+    settings = load_config(Path(config) if config else ROOT / "pyproject.toml")
+    return make_target(settings, target, ROOT), settings.keep
+
+
+def _checks(only: str) -> dict[str, Check]:
+    """The site checks, or only those named (comma-separated)."""
+    from pelican.utils import slugify
+
+    from archive.check import site_checks
+
+    def slug(title: str) -> str:
+        return slugify(title, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+
+    checks = site_checks(CONTENT / "articles", slug)
+    wanted = [name.strip() for name in only.split(",") if name.strip()]
+    unknown = sorted(set(wanted) - set(checks))
+    if unknown:
+        sys.exit(f"unknown check {', '.join(unknown)}: the checks are {', '.join(checks)}")
+    return {name: checks[name] for name in wanted} if wanted else checks
+
+
+@task(
+    help={
+        "site": "the built site to check (default: output/)",
+        "only": "comma-separated checks to run (default: all: links, articles, api, calendar, html, browser)",
+    }
+)
+def check(c: Context, site: str = "", only: str = "") -> None:
+    """Check a built site as publish does: links, valid HTML, accessibility, requests, data."""
+    from archive.check import run_checks
+    from archive.release.progress import Progress
+
+    folder = Path(site) if site else ROOT / CONFIG["deploy_path"]
+    progress = Progress(f"check {folder}")
+    problems = run_checks(folder, _checks(only), progress.step)
+    for problem in problems:
+        print(problem)
+    verdict = f"{len(problems)} problem(s)" if problems else "no problems"
+    progress.summary(f"checked {folder}: {verdict}", ok=not problems)
+    if problems:
+        sys.exit(1)
+
+
+@task(
+    help={**DEPLOY_HELP, "checks": "comma-separated checks to run before going live (default: all)"}
+)
+def publish(c: Context, target: str = "", config: str = "", checks: str = "") -> None:
     """Build with publishconf.py into a new release, check it, then switch to it atomically.
 
-    The live folder is a symbolic link to the current release; the previous
-    releases are kept, so `invoke rollback` can switch back.
+    The live path is a symbolic link to the current release; a release goes live only
+    when built, checked and marked good. The last good releases are kept, so
+    `invoke rollback` can switch back.
     """
-    from archive.sitecheck import check_site
+    from archive.check import run_checks
+    from archive.release.pipeline import Rejected
+    from archive.release.pipeline import publish as publish_release
+    from archive.release.progress import Progress
+    from archive.release.target import DeployError
 
-    root = ROOT / (target or CONFIG["publish_root"])
-    releases = root.parent / f".{root.name}-releases"
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
-    release = releases / stamp
-    pelican_run(f"-s {CONFIG['settings_publish']} -o {release}")
-    problems = check_site(release)
-    if problems:
-        print("\n".join(problems))
-        print(
-            f"publish stopped: {len(problems)} problem(s) in {release}; the live site is unchanged"
+    def build_release(folder: Path) -> None:
+        try:
+            pelican_run(f"-s {CONFIG['settings_publish']} -o {folder}")
+        except SystemExit as failed:
+            if failed.code:
+                raise DeployError("the build failed (its errors are above)") from None
+
+    def check_release(folder: Path, started: Callable[[str], None]) -> list[str]:
+        return [str(p) for p in run_checks(folder, _checks(checks), started)]
+
+    progress = Progress("publish")
+    try:
+        where, keep = _deploy_target(target, config)
+        done = publish_release(where, build_release, check_release, keep, progress)
+    except Rejected as rejected:
+        print("\n".join(rejected.problems))
+        progress.summary(
+            f"publish stopped: {rejected}; the live site is unchanged"
+            f" (the release is marked rejected; the next publish removes it)",
+            ok=False,
         )
         sys.exit(1)
-    _switch(root, release)
-    _prune(releases, CONFIG["keep_releases"])
-    print(f"published {release.name} -> {root}")
-
-
-@task(help={"target": "folder the live site is served from (default: public/)"})
-def rollback(c: Context, target: str = "") -> None:
-    """Switch the live site back to the release before the current one."""
-    root = ROOT / (target or CONFIG["publish_root"])
-    current = root.resolve() if root.is_symlink() else None
-    older = sorted(p for p in (root.parent / f".{root.name}-releases").glob("*") if p != current)
-    older = [p for p in older if current is None or p.name < current.name]
-    if not older:
-        print("no earlier release to roll back to")
+    except DeployError as error:
+        progress.summary(f"publish stopped: {error}; the live site is unchanged", ok=False)
         sys.exit(1)
-    _switch(root, older[-1])
-    print(f"rolled back to {older[-1].name}")
+    pruned = f", pruned {len(done.removed)}" if done.removed else ""
+    progress.summary(f"published {done.name} -> {where.description}{pruned}")
 
 
-def _switch(link: Path, release: Path) -> None:
-    """Point ``link`` at ``release`` in one rename, so readers never see half a site."""
-    if link.exists() and not link.is_symlink():
-        sys.exit(f"{link} is a real folder, not a release link: move it away first")
-    temporary = link.with_name(f".{link.name}.new")
-    temporary.unlink(missing_ok=True)
-    temporary.symlink_to(release.resolve())
-    os.replace(temporary, link)
+@task(help=DEPLOY_HELP)
+def rollback(c: Context, target: str = "", config: str = "") -> None:
+    """Switch the live site back to the newest good release before the current one."""
+    from archive.release.pipeline import rollback as rollback_release
+    from archive.release.progress import Progress
+    from archive.release.target import DeployError
+
+    progress = Progress("rollback")
+    try:
+        where, _ = _deploy_target(target, config)
+        previous = rollback_release(where, progress)
+    except DeployError as error:
+        progress.summary(f"rollback stopped: {error}", ok=False)
+        sys.exit(1)
+    progress.summary(f"rolled back {where.description} to {previous.name}")
 
 
-def _prune(releases: Path, keep: int) -> None:
-    for old in sorted(releases.iterdir())[:-keep]:
-        shutil.rmtree(old)
+@task(help=DEPLOY_HELP)
+def releases(c: Context, target: str = "", config: str = "") -> None:
+    """List a target's releases, oldest first, with their state; the live one is starred."""
+    from archive.release.target import DeployError
+
+    try:
+        where, _ = _deploy_target(target, config)
+        found = where.releases()
+    except DeployError as error:
+        sys.exit(str(error))
+    for release in found:
+        live = "*" if release.live else " "
+        print(f"{live} {release.name}  {release.state:<10}  {release.detail}".rstrip())
+    if not found:
+        print(f"no releases at {where.description}")
 
 
 @task(help={"content": "the content folder (default: content/)"})
@@ -248,22 +329,42 @@ def search(
         sys.exit(status)
 
 
+def _apt_install(package: str, why: str) -> None:
+    """Install a Debian package, or say how when this is not root."""
+    if os.geteuid() != 0:
+        sys.exit(f"{why} need Debian's {package}: run `sudo apt-get install {package}`")
+    print(f"installing Debian's {package} for {why} …", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+
+
 @task
 def browser(c: Context) -> None:
     """Make sure Debian's Chromium is installed for the browser tests."""
     if CHROMIUM.exists():
         return
-    if os.geteuid() != 0:
-        sys.exit("the browser tests need Debian's chromium: run `sudo apt-get install chromium`")
-    print("installing Debian's chromium for the browser tests …", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    _apt_install("chromium", "the browser tests")
 
 
-@task(pre=[browser], help={"args": "extra arguments for pytest"})
+@task
+def checktools(c: Context) -> None:
+    """Make sure the site checks and deploy tests have their tools: rsync, Java, npm packages."""
+    if not shutil.which("rsync"):
+        _apt_install("rsync", "the deploy tests")
+    if not shutil.which("java"):
+        _apt_install("default-jre-headless", "the HTML check (vnu.jar)")
+    if (
+        not (ROOT / "node_modules" / "vnu-jar").is_dir()
+        or not (ROOT / "node_modules" / "axe-core").is_dir()
+    ):
+        print("installing the npm packages of package-lock.json …", flush=True)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+
+
+@task(pre=[browser, checktools], help={"args": "extra arguments for pytest"})
 def test(c: Context, args: str = "") -> None:
-    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
+    """Run the whole test suite (installs Chromium, rsync, Java and the npm packages if missing)."""
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 

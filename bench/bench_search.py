@@ -25,19 +25,15 @@ counts its facets: the comparison leans Pagefind's way.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -45,16 +41,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import seed_sentences, write  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
+from archive.check.chromium import chromium  # noqa: E402
+from archive.check.local_server import served  # noqa: E402
 from archive.search.analysis import SearchDocument, words  # noqa: E402
 from archive.search.browser_index import write_browser_index  # noqa: E402
 from archive.search.whoosh_index import documents_from_site, update_index  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
 # The plugins the pages and the data export need; search is timed on its own below.
 PLUGINS = ["build_guard", "markdown_reader", "entities", "data_export"]
 NAMED = [
@@ -141,25 +135,6 @@ def folder_size(folder: Path) -> tuple[int, int]:
     """Bytes and files under ``folder``."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """``folder`` on a local HTTP server (Pagefind fetches its files), for as long as needed."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def downloaded(page: Page, parts: tuple[str, ...]) -> dict[str, int]:
@@ -298,13 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         (output / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
         texts = queries(documents)
-        with served(output) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
+        with served(output) as base, chromium() as browser:
             our_first, our_repeat = ours_in_browser(browser, base, texts)
             pf_first, pf_repeat = pagefind_in_browser(browser, base, texts)
-            browser.close()
         our_bytes, our_files = folder_size(output / "search")
         pf_bytes, pf_files = folder_size(output / "pagefind")
         rows = [
@@ -315,12 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             built = timed(
                 lambda kb=kb: write_browser_index(documents, output / "search", kb * 1000)
             )
-            with served(output) as base, sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-                )
+            with served(output) as base, chromium() as browser:
                 first, repeat = ours_in_browser(browser, base, texts)
-                browser.close()
             size, count = folder_size(output / "search")
             rows.append(Row(f"ours, {kb} KB term shards", built, first, size, count, repeat))
         print(table(args.articles, rows))

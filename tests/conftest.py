@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 from archive_builder import FixtureArchive, run_pelican, small_archive
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
+
+from archive.check.chromium import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "content" / "clippings"  # the raw originals, as shipped
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -51,12 +49,8 @@ def browser() -> Iterator[Browser]:
     Module scope: the sync Playwright API allows one running instance per thread,
     and other modules start their own.
     """
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_page(browser: Browser, url: str, errors: list[str], width: int = 1280) -> Page:

@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from conftest import run_pelican
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
 # An article whose text looks like markup: it must reach every page as text.
 MARKUP_ARTICLE = """---
 title: "Kremlin <b>readout</b> & notes"
@@ -57,17 +50,6 @@ def synthetic_content(folder: Path, articles: int) -> Path:
     write(articles, folder / "articles")
     (folder / "articles" / "markup-test.md").write_text(MARKUP_ARTICLE, encoding="utf-8")
     return folder
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, headless, through Playwright."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def open_search(page: Page, site: Path, query: str = "") -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from archive_builder import ARTICLES, FACTS, FixtureArchive
 from conftest import page
 
-from archive.sitecheck import check_site
+from archive.check.links import check_links
 
 
 def articles(site: Path) -> list[dict]:
@@ -64,7 +64,7 @@ def test_articles_are_the_markdown_files_only(archive: FixtureArchive) -> None:
 
 
 def test_pages_are_well_formed_and_load_nothing_from_outside(site: Path) -> None:
-    assert check_site(site) == []
+    assert check_links(site) == []
     for record in articles(site):
         doc = page(site / record["url"])
         assert len(doc.find_all("main")) == 1

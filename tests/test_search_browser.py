@@ -10,7 +10,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from archive_builder import APRIL, TUESDAY, WEDNESDAY
 from playwright.sync_api import Page, expect
-from search_support import chromium, open_search, synthetic_site
+from search_support import open_search, synthetic_site
+
+from archive.check.chromium import chromium
 
 pytestmark = pytest.mark.browser
 # The small fixture archive (conftest's ``site``): "timber" is in one article only, as

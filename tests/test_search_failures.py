@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route, expect
-from search_support import chromium, open_search
+from search_support import open_search
 
+from archive.check.chromium import chromium
+from archive.check.local_server import served
 from archive.search.browser_index import INDEX_VERSION, LOADER
 
 pytestmark = pytest.mark.browser
@@ -88,28 +87,20 @@ def test_a_missing_file_fails(site: Path, page: Page) -> None:
     expect_unavailable(page, "search index file missing: t/")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No request log on stderr."""
-
-
 @pytest.fixture
-def served(site: Path) -> Iterator[str]:
+def served_site(site: Path) -> Iterator[str]:
     """The site over HTTP on localhost (a stalled request needs a server to stall)."""
-    handler = partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as base:
+        yield base + "/"
 
 
-def test_a_file_that_never_arrives_times_out_and_a_retry_works(served: str, page: Page) -> None:
+def test_a_file_that_never_arrives_times_out_and_a_retry_works(
+    served_site: str, page: Page
+) -> None:
     shards = re.compile(r"/search/t/[^/]+\.js$")
     stalled: list[Route] = []
     page.route(shards, lambda route: stalled.append(route))  # never answered
-    page.goto(served + "search.html?q=commission", wait_until="domcontentloaded")
+    page.goto(served_site + "search.html?q=commission", wait_until="domcontentloaded")
     expect(page.locator("#search-status")).to_have_text(
         re.compile(re.escape(UNAVAILABLE + "search index file did not load in time: t/")),
         timeout=15_000,

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from search_support import ENGINE_SEARCH, chromium, open_search, synthetic_site
+from search_support import ENGINE_SEARCH, open_search, synthetic_site
 
+from archive.check.chromium import chromium
 from archive.search.analysis import stem, words
 from archive.search.whoosh_index import search
 

@@ -44,14 +44,16 @@ def test_ingest_twice_changes_nothing_and_keeps_an_editors_edit(tmp_path: Path) 
 
 def test_publish_switches_atomically_and_rollback_goes_back(tmp_path: Path) -> None:
     target = tmp_path / "public"
-    first = invoke("publish", "--target", str(target))
+    quick = ("--target", str(target), "--checks", "links,articles,api,calendar")
+    first = invoke("publish", *quick)
     assert first.returncode == 0, first.stdout + first.stderr
     assert target.is_symlink() and (target / "index.html").is_file()
     first_release = target.resolve()
-    second = invoke("publish", "--target", str(target))
+    second = invoke("publish", *quick)
     assert second.returncode == 0, second.stdout + second.stderr
     assert target.resolve() != first_release and first_release.is_dir()
     assert (target / "feeds" / "all.atom.xml").is_file()
+    assert (target / "api" / "articles.schema.json").is_file()  # the shape beside the data
     back = invoke("rollback", "--target", str(target))
     assert back.returncode == 0
     assert target.resolve() == first_release
@@ -63,4 +65,5 @@ def test_publish_refuses_to_replace_a_real_folder(tmp_path: Path) -> None:
     (target / "keep.txt").write_text("mine", encoding="utf-8")
     result = invoke("publish", "--target", str(target))
     assert result.returncode != 0
+    assert "real folder" in result.stdout and "Traceback" not in result.stdout + result.stderr
     assert (target / "keep.txt").read_text(encoding="utf-8") == "mine"

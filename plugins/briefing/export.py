@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from archive.check.api import publish_schemas
 from archive.core import urls
 from archive.site.export import ArticleRecord, articles_payload, write_json
 
@@ -34,4 +35,6 @@ def write_articles_json(generator: Generator, state: ArchiveState) -> None:
     """The export of every article."""
     articles: list[Article] = generator.context["articles"]
     records = [record(article, state.articles[article.slug]) for article in articles]
-    write_json(Path(generator.output_path) / urls.api("articles"), articles_payload(records))
+    path = Path(generator.output_path) / urls.api("articles")
+    write_json(path, articles_payload(records))
+    publish_schemas(path.parent)  # readers of the data get its schemas beside it
