@@ -218,6 +218,8 @@ def publish(c: Context, target: str = "", config: str = "", checks: str = "") ->
         try:
             pelican_run(f"-s {CONFIG['settings_publish']} -o {folder}")
         except SystemExit as failed:
+            if isinstance(failed.code, str):  # a settings file's own message (publishconf.py)
+                print(failed.code, file=sys.stderr)
             if failed.code:
                 raise DeployError("the build failed (its errors are above)") from None
 

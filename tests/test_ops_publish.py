@@ -192,6 +192,8 @@ def test_the_404_page_works_at_any_depth(published: Path, depth: str) -> None:
     """The server answers a missing URL with 404.html: its links must work from there."""
     doc = page(published / "404.html")
     base_tag = doc.select_one("base")
+    if base_tag is not None:  # it must come before any address it is meant to resolve
+        assert base_tag.find_all_previous(["link", "script", "a"]) == []
     base = urljoin(f"{SITEURL}/{depth}", attr(base_tag, "href") if base_tag else "")
     sheets = [attr(link, "href") for link in doc.select('link[rel="stylesheet"]')]
     scripts = [attr(script, "src") for script in doc.select("script[src]")]
