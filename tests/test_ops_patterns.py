@@ -67,3 +67,23 @@ def test_the_shipped_patterns_all_compile(tmp_path: Path) -> None:
     status, out, articles = ingest_with_patterns(tmp_path, shipped.read_text(encoding="utf-8"))
     assert status == 0, out
     assert "agreed to meet again" in next(articles.glob("*.md")).read_text(encoding="utf-8")
+
+
+def test_word_classes_still_match_any_script(tmp_path: Path) -> None:
+    """RE2's \\w is ASCII; patterns are rewritten so that it means what it means in Python."""
+    rules = "# rules\nby (?-i:[A-Z][\\w’-]+(?: [A-Z][\\w’-]+)*) for (?P<source>.+)\n"
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "furniture.txt").write_text(rules, encoding="utf-8")
+    clipping = tmp_path / "clipping.txt"
+    text = CLIPPING.replace(
+        "Published 8 March 2023", "Published 8 March 2023\n\nBy José Núñez for El País"
+    )
+    clipping.write_text(text, encoding="utf-8")
+    result = invoke(
+        "ingest", "--paths", str(clipping), "--into", str(tmp_path / "articles"),
+        "--furniture", str(data / "furniture.txt"),
+    )  # fmt: skip
+    assert result.returncode == 0, output(result)
+    article = next((tmp_path / "articles").glob("*.md")).read_text(encoding="utf-8")
+    assert "source: El País" in article and "José" not in article

@@ -39,6 +39,7 @@ import yaml
 from archive.core.errors import ContentError
 from archive.core.progress import progress as bar
 from archive.core.progress import say
+from archive.core.textfile import read_utf8
 from archive.core.yamlfile import Key, Shape
 from archive.ingest.clipping import Clipping, read_clipping
 from archive.ingest.furniture import Furniture, load_furniture
@@ -160,9 +161,7 @@ class _Articles:
         self.claimed: dict[Path, str] = {}  # article -> the clipping of this run that has it
         for path in sorted(folder.glob("*.md")):
             try:
-                self.add(path, path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(ContentError(path, f"cannot read article: {error}"))
+                self.add(path, read_utf8(path, "the article"))
             except ContentError as error:
                 problems.append(error)
 
