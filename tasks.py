@@ -385,6 +385,7 @@ BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic arc
     "align": "eval_align.py",
     "reuse": "eval_reuse.py --articles {n}",
     "dates": "eval_dates.py",  # TimeML: reads ../shared/timeml
+    "events": "eval_events.py",  # the development corpus's gold events
 }
 
 

@@ -196,7 +196,7 @@ NOTES: dict[str, dict[str, object]] = {
     },
 }  # fmt: skip
 
-SUMMIT = "undated-summit-anna-berg-karl-lind"
+SUMMIT = "undated-summit-anna-berg-karl-lind-northern-council"  # a summit keeps its body
 CORRECTIONS: list[dict[str, object]] = [
     {"fix": MEETING, "title": "Berg meets the ambassador", "participants": ["anna-berg", "karl-lind"],
      "reason": "The report names the ambassador in full."},

@@ -134,13 +134,13 @@ def test_other_kind_or_other_participants_are_other_events() -> None:
     ]
 
 
-def test_a_report_naming_one_side_joins_the_call_with_most_sources() -> None:
+def test_a_dated_report_naming_one_side_joins_the_call_with_most_sources() -> None:
     events = merged(
         report("a"),
         report("b"),
         report("c", participants=("modi", "putin")),
-        report("d", "", participants=("putin",), published=D(2021, 8, 29)),
-    )
+        report("d", participants=("putin",), published=D(2021, 8, 29)),
+    )  # undated, it would stay its own entry: test_event_merging.py
     assert shape(events) == [
         ("2021-08-25-call-modi-putin", "2021-08-25", ("c",)),
         ("2021-08-25-call-putin-xi", "2021-08-25", ("a", "b", "d")),

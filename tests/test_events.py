@@ -96,6 +96,7 @@ def test_shipped_cue_file_has_every_kind(cues: Cues) -> None:
         ("kinds:\n  call: [phone call]\nreporting:\n  during: [x]\n", 4, "unknown key 'during'"),
         ("refer_back:\n  all: [they]\n", 1, "no 'kinds'"),
         ("kinds:\n  call: [phone call\n", 3, "not valid YAML"),
+        ("kinds:\n  call: [phone call]\nunstated_medium: [chat]\n", 3, "not a cue of any kind"),
     ],
 )
 def test_cue_file_errors_name_file_and_line(
@@ -202,7 +203,7 @@ def test_two_events_of_one_sentence_keep_their_own_participants(cues: Cues) -> N
     names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "Kaag", "kaag")]
     assert summary(read([sentence], names, cues)) == [
         ("meeting", ("putin", "xi"), ""),
-        ("statement", ("kaag",), ""),
+        ("statement", ("kaag",), "2021-08-26"),
     ]
 
 
@@ -335,6 +336,168 @@ def test_no_date_words(cues: Cues) -> None:
     assert "published Thursday 26 August 2021" in report.explanation
 
 
+# ---- events named again, anchors, settings, officials ------------------------------
+
+
+def test_a_noun_names_an_earlier_event_again(cues: Cues) -> None:
+    paragraphs = ["Xi and Putin held talks on Monday.", "The meeting lasted three hours."]
+    found = read(paragraphs, [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert summary(found) == [
+        ("meeting", ("putin", "xi"), "2021-08-23"),
+        ("meeting", ("putin", "xi"), ""),
+    ]
+    assert found[1].refers_back == "meeting"
+
+
+def test_the_next_summit_is_another_one_of_the_same_body(cues: Cues) -> None:
+    paragraphs = ["The G7 held a summit on Monday.", "The next summit is due next month."]
+    found = read(paragraphs, [(0, "G7", "g7")], cues)
+    assert summary(found) == [("summit", ("g7",), "2021-08-23"), ("summit", ("g7",), "2021-09")]
+    assert found[1].rule == "next-month"
+
+
+def test_an_offset_from_an_event_named_by_a_noun_counts_the_right_way(cues: Cues) -> None:
+    paragraphs = [
+        "Xi and Putin held talks on Monday.",
+        "Two days after the talks, Modi spoke by phone with Putin.",
+    ]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Modi", "modi"), (1, "Putin", "putin")]
+    call = next(r for r in read(paragraphs, names, cues) if r.kind == "call")
+    assert (call.participants, call.value, call.rule) == (
+        ("modi", "putin"),
+        "2021-08-25",
+        "offset-from-named-event",
+    )
+    assert "2 day(s) after the talks named there" in call.explanation
+
+
+def test_an_offset_opening_the_sentence_counts_forward_from_the_event_before(cues: Cues) -> None:
+    paragraphs = ["Xi held talks with Kaag on Monday.", "A day after the vote, Modi met Putin."]
+    names = [(0, "Xi", "xi"), (0, "Kaag", "kaag"), (1, "Modi", "modi"), (1, "Putin", "putin")]
+    found = read(paragraphs, names, cues)
+    assert summary(found)[1] == ("meeting", ("modi", "putin"), "2021-08-24")
+
+
+def test_dateline_places_are_no_participants(cues: Cues) -> None:
+    sentence = "KABUL, Afghanistan — Power was seized on Sunday."
+    names = [(0, "KABUL", "kabul"), (0, "Afghanistan", "afghanistan")]
+    assert summary(read([sentence], names, cues)) == [("takeover", (), "2021-08-22")]
+
+
+def test_a_preposition_ending_a_cue_keeps_its_actor_far_into_the_sentence(cues: Cues) -> None:
+    sentence = (
+        "Long after the negotiations in Doha had stalled and the last foreign diplomats "
+        "had gone home, the city fell to the Taliban on Sunday."
+    )
+    assert sentence.index("Taliban") > 80
+    (report,) = read([sentence], [(0, "Taliban", "taliban")], cues)
+    assert (report.kind, report.participants) == ("takeover", ("taliban",))
+
+
+def test_a_name_after_since_takes_part_only_as_the_subject_of_a_cue(cues: Cues) -> None:
+    sentence = "Xi met the Taliban on Wednesday, the first time since the G7 in May."
+    names = [(0, "Xi", "xi"), (0, "Taliban", "taliban"), (0, "G7", "g7")]
+    assert summary(read([sentence], names, cues))[0][1] == ("taliban", "xi")
+    seized = read(
+        ["Talks resumed, the first since the Taliban seized power."],
+        [(0, "Taliban", "taliban")],
+        cues,
+    )
+    assert [(r.kind, r.participants) for r in seized] == [("takeover", ("taliban",))]
+
+
+def test_a_summit_keeps_its_organisation_with_the_leaders(cues: Cues) -> None:
+    sentence = "Xi and Putin attended a summit of the G7 on Monday."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    assert summary(read([sentence], names, cues)) == [
+        ("summit", ("g7", "putin", "xi"), "2021-08-23")
+    ]
+
+
+def test_an_unregistered_official_counts_for_the_country(cues: Cues) -> None:
+    sentence = "Xi held talks with the Russian prime minister on Monday."
+    names = [(0, "Xi", "xi"), (0, "Russian", "russia")]
+    assert summary(read([sentence], names, cues)) == [("meeting", ("russia", "xi"), "2021-08-23")]
+
+
+def test_a_summit_named_as_the_setting_is_an_event_of_its_own(cues: Cues) -> None:
+    sentence = "Xi and Putin held talks on Monday on the sidelines of a G7 summit."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    assert summary(read([sentence], names, cues)) == [
+        ("meeting", ("putin", "xi"), "2021-08-23"),
+        ("summit", ("g7",), "2021-08-23"),  # when the talks set in it were
+    ]
+
+
+def test_a_summit_as_the_setting_is_when_the_event_set_in_it_is(cues: Cues) -> None:
+    sentence = "Xi and Putin are expected to meet again in September at the summit of the G7."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    found = read([sentence], names, cues)
+    assert summary(found) == [
+        ("meeting", ("putin", "xi"), "2021-09"),
+        ("summit", ("g7",), "2021-09"),
+    ]
+    assert found[1].rule == "date-of-the-event-set-in-it"
+
+
+def test_a_date_told_before_a_setting_is_its_sentences_verbs(cues: Cues) -> None:
+    sentence = "Kaag flew into Rome today, stealing the show at the G7 summit."
+    found = read([sentence], [(0, "Kaag", "kaag"), (0, "G7", "g7")], cues)
+    assert summary(found) == [("summit", ("g7",), "")]
+
+
+def test_talks_on_the_sidelines_are_on_the_day_of_the_summit_told_before(cues: Cues) -> None:
+    paragraphs = ["The G7 held a summit on Monday.", "On the sidelines, Xi held talks with Putin."]
+    names = [(0, "G7", "g7"), (1, "Xi", "xi"), (1, "Putin", "putin")]
+    talks = read(paragraphs, names, cues)[1]
+    assert (talks.participants, talks.value, talks.rule) == (
+        ("putin", "xi"),
+        "2021-08-23",
+        "day-of-the-summit",
+    )
+
+
+def test_a_when_clause_takes_the_date_of_the_clause_it_hangs_on(cues: Cues) -> None:
+    sentence = "The deal was settled on Monday, when Xi met Putin."
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.value, report.rule) == ("2021-08-23", "date-of-main-clause")
+
+
+def test_as_the_two_leaders_met_is_the_time_told_before(cues: Cues) -> None:
+    sentence = "Xi told Putin on Monday that they would work together, as the two leaders met."
+    (report,) = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert (report.participants, report.value, report.rule) == (
+        ("putin", "xi"),
+        "2021-08-23",
+        "date-of-main-clause",
+    )
+
+
+def test_the_bloc_is_the_organisation_named_before(cues: Cues) -> None:
+    paragraphs = ["Xi praised the G7.", "Leaders of the bloc will hold a summit next month."]
+    found = read(paragraphs, [(0, "G7", "g7")], cues)
+    assert summary(found) == [("summit", ("g7",), "2021-09")]
+    assert found[0].refers_back == "bloc"
+
+
+def test_an_undated_briefing_is_the_articles_own_occasion(cues: Cues) -> None:
+    (report,) = read(
+        ["Kaag told a news conference that all went well."], [(0, "Kaag", "kaag")], cues
+    )
+    assert (report.kind, report.value, report.rule) == ("statement", "2021-08-26", "article-date")
+    assert "Thursday 26 August 2021" in report.explanation
+
+
+def test_an_attribution_closing_the_sentence_is_no_statement(cues: Cues) -> None:
+    sentence = "Xi and Putin spoke by phone on Tuesday, the ministry said in a statement."
+    found = read([sentence], [(0, "Xi", "xi"), (0, "Putin", "putin")], cues)
+    assert summary(found) == [("call", ("putin", "xi"), "2021-08-24")]
+
+
+def test_talks_naming_nobody_and_no_time_are_no_event(cues: Cues) -> None:
+    assert read(["Accession talks normally take years."], [], cues) == []
+
+
 # ---- articles written for the tests, read with the real mention matcher ---------
 
 
@@ -378,7 +541,7 @@ def test_article_across_the_new_year(cues: Cues) -> None:
          "offset-from-anchor"),
         ("p2", "statement", "shah-mahmood-qureshi,wang-yi", "December 30", "2021-12-30",
          "explicit-date-previous-year"),
-        ("p2", "summit", "", "next month", "2022-02", "next-month"),
+        ("p2", "summit", "pakistan", "next month", "2022-02", "next-month"),
         ("p3", "statement", "mevlut-cavusoglu", "on Monday", "2022-01-03",
          "weekday-before-publication"),
     ]  # fmt: skip

@@ -323,7 +323,7 @@ def test_seed_xi_putin_call(
 @pytest.mark.parametrize(
     ("ident", "articles", "rules"),
     [
-        ("2021-07-meeting-abdul-ghani-baradar-taliban", ("001",), {"last-month"}),
+        ("2021-07-meeting-abdul-ghani-baradar-taliban", ("001",), {"last-month", "no-date-words"}),
         ("2021-08-15-takeover-taliban", ("001", "003"), {"explicit-date-year-from-publication"}),
         ("2021-08-16-call-sergey-lavrov-wang-yi", ("004",), {"explicit-date"}),
         ("2021-08-24-meeting-sigrid-kaag-wang-yi", ("000",), {"weekday-before-publication"}),

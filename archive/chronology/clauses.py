@@ -2,8 +2,9 @@
 
 A sentence is cut into clauses so that each cue finds its own participants
 and date: a clause starts at "after", "before" (with an offset before them:
-"a day after"), "while", "although", "because", "but", "that" (reported
-speech is not the event), and at ";". A relative clause (", which", ", who",
+"a day after"), "while", "when", "although", "because", "but", "that" and
+"said" (reported speech is not the event: "said in a statement" is a cue), and
+at ";". A relative clause (", which", ", who",
 "where") runs to the next comma, and the clause it interrupted goes on after.
 """
 
@@ -13,10 +14,12 @@ import re
 from dataclasses import dataclass
 
 _SUBORDINATE = re.compile(
-    r"\b(?:\w+\s+(?:days?|weeks?)\s+)?(?:after|before|while|whereas|although|because|but"
-    r"|that(?!\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|night)\b))\b",
+    r"\b(?:\w+\s+(?:days?|weeks?)\s+)?(?:after|before|while|when|whereas|although|because|but"
+    r"|that(?!\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|night)\b)"
+    r"|(?:said|says)(?!\s+(?:in|at|on|during|after|before|to|by)\b))\b",
     re.IGNORECASE,
-)  # "that" opens reported speech, except in "later that day"
+)  # "that" opens reported speech, except in "later that day"; so does "said" ("Biden
+# said Blinken would travel"), except in "said in a statement"
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 

@@ -32,6 +32,8 @@ class Cues:
     first_words: re.Pattern[str]  # where a cue may start: one pass over a sentence
     refer_back_one: re.Pattern[str]
     refer_back_all: re.Pattern[str]
+    refer_back_body: re.Pattern[str]
+    unstated_medium: frozenset[str]  # lower-case cue phrases of a call or a meeting
     reporting_before: re.Pattern[str]
     reporting_after: re.Pattern[str]
 
@@ -43,10 +45,11 @@ _FILE = Shape(
         Key("kinds", "mapping", required="the cue file has no 'kinds'"),
         Key("refer_back", "mapping"),
         Key("reporting", "mapping"),
+        Key("unstated_medium", "any"),
     ],
 )
 _KINDS = Shape("'kinds'", [Key(kind, "any") for kind in KINDS])  # lists checked by _phrases
-_REFER_BACK = Shape("'refer_back'", [Key("one", "any"), Key("all", "any")])
+_REFER_BACK = Shape("'refer_back'", [Key("one", "any"), Key("all", "any"), Key("body", "any")])
 _REPORTING = Shape("'reporting'", [Key("before", "any"), Key("after", "any")])
 _NEVER = r"(?!)"
 _WORD = re.compile(r"\w+")
@@ -86,6 +89,7 @@ def load_cues(path: Path) -> Cues:
             pattern = re.compile(_phrase_pattern(phrase), re.IGNORECASE)
             cues.append(Cue(kind, phrase, pattern))
     refer = _lists(top.get("refer_back"), path, _REFER_BACK)
+    unstated = _unstated(top.get("unstated_medium"), path, seen)
     reporting = _lists(top.get("reporting"), path, _REPORTING)
     by_first_word: dict[str, tuple[Cue, ...]] = {}
     for cue in cues:
@@ -97,6 +101,8 @@ def load_cues(path: Path) -> Cues:
         first_words=re.compile(rf"\b(?=\w)(?:{_words(by_first_word)})\b", re.IGNORECASE),
         refer_back_one=re.compile(_alternation(refer["one"]), re.IGNORECASE),
         refer_back_all=re.compile(_alternation(refer["all"]), re.IGNORECASE),
+        refer_back_body=re.compile(_alternation(refer["body"]), re.IGNORECASE),
+        unstated_medium=unstated,
         reporting_before=re.compile(
             rf"(?:{_alternation(reporting['before'])})(?:\s+[\w'’.-]+){{0,4}}?\s*$", re.IGNORECASE
         ),
@@ -104,6 +110,18 @@ def load_cues(path: Path) -> Cues:
             rf"^(?:\s+[\w'’.-]+){{0,3}}?\s+(?:{_alternation(reporting['after'])})", re.IGNORECASE
         ),
     )
+
+
+def _unstated(node: Node | None, path: Path, seen: Mapping[str, int]) -> frozenset[str]:
+    """The cues that tell a conversation without saying whether it was by phone."""
+    if node is None:
+        return frozenset()
+    phrases = _phrases(node, path)
+    for phrase, line in phrases:
+        if phrase.lower() not in seen:
+            message = f"'{phrase}' under unstated_medium is not a cue of any kind"
+            raise ContentError(path, message, line)
+    return frozenset(phrase.lower() for phrase, _ in phrases)
 
 
 def _compose(path: Path) -> Node:
@@ -149,6 +167,7 @@ class CueMatch:
     start: int
     end: int
     text: str
+    phrase: str = ""  # the cue as the editors wrote it ("discussed ... with")
 
 
 def find_cues(text: str, cues: Cues) -> list[CueMatch]:
@@ -161,5 +180,5 @@ def find_cues(text: str, cues: Cues) -> list[CueMatch]:
         matches = [(m, c) for c in starting if (m := c.pattern.match(text, word.start()))]
         if matches:
             match, cue = max(matches, key=lambda pair: pair[0].end())
-            found.append(CueMatch(cue.kind, match.start(), match.end(), match.group()))
+            found.append(CueMatch(cue.kind, match.start(), match.end(), match.group(), cue.phrase))
     return found

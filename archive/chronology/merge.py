@@ -8,21 +8,38 @@ Merging (:func:`merge_reports`)
     - Participants: the same set; or a report naming fewer participants than its
       kind needs (one side of a call, or nobody: "the government was overthrown")
       joins an event whose participants include its own. Two complete reports
-      with different sets stay apart, so a bilateral call is never swallowed by a
-      three-way one.
+      of a call or meeting with different sets stay apart, so a bilateral call
+      is never swallowed by a three-way one. A summit or takeover has open
+      participants (whichever leaders a source names; the Taliban, or the
+      Taliban and Kabul): two dated reports sharing one join.
     - Dates: two dated reports are compatible when their periods are at most
       ``window_days`` apart (2 by default); a report without a date is
-      compatible with a date that had begun by its publication. A report must be
-      compatible with every source of the event it joins.
+      compatible with a date that had begun by its publication. A dated report
+      must be compatible with every dated source of the event it joins; an
+      undated one with one of them, unless its own article reports the event
+      (it names again what its article told, past or to come, whatever other
+      articles say of the date).
+    - Weak evidence: a report with no date and fewer than two participants
+      joins only an event its own article reports (one that includes its
+      participant: "it was a short summit" after the SCO summit); one naming
+      nobody, only an event of its own article or one with a source of the
+      very same date.
+    - Kinds: the same; a conversation whose medium is not stated (the cue
+      file's ``unstated_medium``: "the conversation", "spoke with") may be a
+      phone call or a meeting, so it joins either, and either joins it; the
+      event is of the kind the sources that state it give.
     - Reports are placed most specific first (more participants, finer date);
-      one that fits several events joins the one with the same participants, then
-      the nearest date, then the most sources.
+      one that fits several events joins the one its own article already
+      reports, then the one with the same participants, then the nearest
+      date, then the most sources.
 Date of an event
     The value most articles support, each article counted once per value; a
     coarser value ("2021-08") supports the finer ones it contains. Ties go to
     the value of the earliest-published article (nearest the event), then the
     earlier date. When two values contradict each other (neither contains the
-    other), a ``date`` discrepancy lists every value with its articles.
+    other) and each is given by an article that does not give the other, a
+    ``date`` discrepancy lists every value with its articles (one article
+    giving two dates is a misreading, not a disagreement between sources).
 Ids and titles
     ``<date>-<kind>-<sorted participant ids>`` ("undated" without a date), fixed
     when the events are merged: an article about something else cannot change
@@ -56,17 +73,23 @@ def merge_reports(
     by_kind: dict[str, list[list[Report]]] = {}
     by_key: dict[tuple[str, frozenset[str]], list[list[Report]]] = {}
     for report in sorted(reports, key=_specific_first):
-        key = (report.kind, frozenset(report.participants))
-        incomplete = len(key[1]) < MINIMUM_PARTICIPANTS[report.kind]
-        candidates = by_kind.get(report.kind, []) if incomplete else by_key.get(key, [])
+        people = frozenset(report.participants)
+        few = len(people) < MINIMUM_PARTICIPANTS[report.kind]
+        incomplete = few or _open(report) or _weak(report)  # look beyond the same set
+        candidates = [
+            group
+            for kind in _kinds(report)
+            for group in (by_kind.get(kind, []) if incomplete else by_key.get((kind, people), []))
+        ]
         fitting = [g for g in candidates if _fits(report, g, window_days)]
         if fitting:
             min(fitting, key=lambda g: _preference(report, g)).append(report)
         else:
             group = [report]
             groups.append(group)
-            by_kind.setdefault(report.kind, []).append(group)
-            by_key.setdefault(key, []).append(group)
+            for kind in _kinds(report):
+                by_kind.setdefault(kind, []).append(group)
+                by_key.setdefault((kind, people), []).append(group)
     events = [build_event(group, names) for group in groups]
     return sort_events(_unique_ids(events))
 
@@ -83,15 +106,42 @@ def _specific_first(report: Report) -> tuple[Any, ...]:
     )
 
 
+def _kinds(report: Report) -> tuple[str, ...]:
+    """The kinds of event a report may be a source of (see the module's rules)."""
+    return ("meeting", "call") if report.unstated_medium else (report.kind,)
+
+
+def _open(report: Report) -> bool:
+    """A dated summit or takeover: its sources may each name some of its participants."""
+    return report.kind in ("summit", "takeover") and bool(report.value)
+
+
+def _weak(report: Report) -> bool:
+    return not report.value and len(report.participants) < 2
+
+
 def _fits(report: Report, group: list[Report], window_days: int) -> bool:
     first = group[0]  # the most specific report of the group
-    if report.kind != first.kind:
+    if any(not set(_kinds(report)) & set(_kinds(other)) for other in group):
         return False
     mine, theirs = set(report.participants), set(first.participants)
-    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind]
-    if mine != theirs and not (incomplete and mine <= theirs):
+    own = [other for other in group if other.article == report.article]
+    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind] or (_weak(report) and bool(own))
+    shared = (
+        _open(report)
+        and bool(mine & {p for r in group for p in r.participants})
+        and any(o.value and _compatible(report, o, window_days) for o in group)
+    )  # an open event's sources tie on a shared participant and an agreeing date
+    if mine != theirs and not (incomplete and mine <= theirs) and not shared:
         return False
-    return all(_compatible(report, other, window_days) for other in group)
+    if _weak(report) and not own:
+        return False
+    if not mine and not own and report.value not in {other.value for other in group}:
+        return False  # nobody named: only the very date of a dated source ties it
+    dated = [other for other in group if other.value]
+    if report.value:
+        return all(_compatible(report, other, window_days) for other in dated)
+    return bool(own) or not dated or any(_compatible(report, o, window_days) for o in dated)
 
 
 def _compatible(first: Report, second: Report, window_days: int) -> bool:
@@ -104,11 +154,12 @@ def _compatible(first: Report, second: Report, window_days: int) -> bool:
     return True
 
 
-def _preference(report: Report, group: list[Report]) -> tuple[bool, int, int]:
-    """Same participants first, then the nearest date, then the most sources."""
+def _preference(report: Report, group: list[Report]) -> tuple[bool, bool, int, int]:
+    """Its own article's first, then the same participants, the nearest date, most sources."""
     dated = [r.value for r in group if r.value]
     gap = min((days_apart(report.value, v) for v in dated), default=0) if report.value else 0
-    return (set(report.participants) != set(group[0].participants), gap, -len(group))
+    elsewhere = all(other.article != report.article for other in group)
+    return (elsewhere, set(report.participants) != set(group[0].participants), gap, -len(group))
 
 
 def build_event(
@@ -121,7 +172,8 @@ def build_event(
     ordered = tuple(
         sorted(reports, key=lambda r: (r.published, r.article, r.paragraph, r.quote_start))
     )
-    kind = kind or ordered[0].kind
+    stated = [r for r in ordered if not r.unstated_medium] or list(ordered)
+    kind = kind or stated[0].kind
     participants = tuple(sorted({p for r in ordered for p in r.participants}))
     date, discrepancies = _vote(ordered)
     return Event(
@@ -169,7 +221,15 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
 
     date = min(candidates, key=support)
     values = sorted(given, key=lambda v: (period(v)[0], v))
-    contradicting = any(not contains(a, b) and not contains(b, a) for a in values for b in values)
+    articles = {v: {r.article for r in given[v]} for v in values}
+    contradicting = any(
+        not contains(a, b)
+        and not contains(b, a)
+        and articles[a] - articles[b]
+        and articles[b] - articles[a]
+        for a in values
+        for b in values
+    )  # an article at odds with itself is a misreading, not sources that disagree
     if not contradicting:
         return date, ()
     listed = tuple((v, tuple(sorted({r.article for r in given[v]}))) for v in values)

@@ -6,9 +6,21 @@ mention goes to the nearest cue, names joined by "and" together), except:
 - a reporting venue: an organisation after "according to" or just before
   "reported" (the ``reporting`` cue lists) reports the event, it is not in it;
 - an organisation or place after a preposition such as "in", "on", "at",
-  "of" (a place, a topic, an affiliation: "deputy head of the Taliban's
-  office"), skipping articles and numbers ("at the 11th BRICS meeting");
-- a name inside a hyphenated modifier ("US-backed", "post-Taliban").
+  "of", "since" (a place, a topic, an affiliation: "deputy head of the
+  Taliban's office"), skipping articles and numbers ("at the 11th BRICS
+  meeting"), unless a cue follows it at once ("since the Taliban swept into");
+- a name inside a hyphenated modifier ("US-backed", "post-Taliban");
+- a place that modifies a noun which is not its people acting ("the Afghan
+  crisis", "Afghanistan's sovereignty"; but "Chinese mediators", "India's
+  foreign ministry" act for their country).
+
+Kept all the same: the organisation a cue names as its holder ("the SCO
+summit", "a summit of the SCO", "leaders of the SCO met"), and a country or
+body named for an official the registry does not know ("the Pakistani prime
+minister" counts for Pakistan; "Chinese President Xi Jinping" is Xi alone).
+A summit's participants are its leaders and its organisations together; a
+takeover's, whoever took or lost power and the place taken ("the Taliban swept
+into Kabul").
 
 Then by level: the persons; if fewer than the kind needs (two for a call or
 meeting, one otherwise), the organisations too; if still fewer, the places
@@ -28,6 +40,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from archive.chronology.cues import CueMatch, Cues
+from archive.entities.mentions import TITLE_WORDS
 from archive.entities.types import ENTITY_TYPES
 
 
@@ -56,32 +69,110 @@ class Named:
 
 _PREPOSITIONS = frozenset(
     {"in", "on", "about", "at", "of", "from", "to", "into", "over", "across", "for", "near",
-     "regarding", "around", "within", "throughout", "toward", "towards", "against", "during"}
+     "regarding", "around", "within", "throughout", "toward", "towards", "against", "during",
+     "than", "since"}
 )  # fmt: skip
 _SKIPPED = re.compile(r"(?:the|a|an|its|their|his|her|\d+(?:st|nd|rd|th)?)", re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:[\w'’.-]+\s+){0,3}")  # "and his Russian counterpart"
+_SUBJECT_REACH = 2  # characters between a name and the cue it is the subject of
 _LOOK_BACK = 80  # characters before a name that the participant rules look at
 _HYPHEN_BEFORE = re.compile(r"\w-$")  # "post-Taliban"
 _HYPHEN_AFTER = re.compile(r"-\w")
 _ATTRIBUTE = re.compile(r"(?:['’]s)?\s+[A-Z]")  # "Chinese President", "China's People's Daily"
 
 
-def takes_part(text: str, mention: Named, found: list[CueMatch], cues: Cues) -> bool:
+_TITLE_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:[A-Za-z]+\s+){{0,2}}?(?:{'|'.join(sorted(TITLE_WORDS))})\b", re.IGNORECASE
+)  # "Pakistani prime minister", "India's foreign minister"
+_HOLDER_BEFORE = re.compile(r"^(?:\s*\([^()]{1,12}\))?(?:['’]s)?(?:\s+[\w’'+-]+){0,2}?\s+$")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.IGNORECASE)  # "took control of the city"
+_MODIFIES = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,2}")
+_DEMONYM = re.compile(
+    r"(?:an|ese|ish|i|ic|ch)$"
+)  # "Afghan", "Chinese", "Turkish", "Pakistani"  # "Afghan territory", "India's foreign ministry"
+_ACTOR = re.compile(
+    r"\b(?:government|officials?|mediators?|diplomats?|forces|troops|army|military|ministry"
+    r"|delegation|side|authorities|leaders?|leadership|state|embassy|envoys?|negotiators)\b"
+)  # a country acting through its people ("Chinese mediators"), not a topic ("the Afghan crisis")
+_MEMBERS_OF = re.compile(
+    r"\b(?:leaders|heads|members|ministers|delegations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def takes_part(
+    text: str, mention: Named, found: list[CueMatch], cues: Cues, named: Sequence[Named] = ()
+) -> bool:
     """Whether a mention can be a participant (see the module's rules on participants)."""
-    before = text[max(0, mention.start - _LOOK_BACK) : mention.start]
+    base = max(0, mention.start - _LOOK_BACK)
+    before = text[base : mention.start]
     after = text[mention.end :]
     if _HYPHEN_BEFORE.search(before) or _HYPHEN_AFTER.match(after):
         return False
     if mention.type == "person":
         return True
+    if holds(text, mention, found) or taken(text, mention, found):
+        return True
+    title = _TITLE_AFTER.match(after)
+    if title:
+        return not _person_at(named, mention.end + title.end())
     if _ATTRIBUTE.match(after):
+        return False
+    if mention.type == "place" and _modifies(text, mention, after):
         return False
     if mention.type == "organization" and (
         cues.reporting_before.search(before) or cues.reporting_after.match(after)
     ):
         return False
     preposition = preposition_before(before)
-    return preposition is None or any(c.start <= preposition < c.end for c in found)
+    if preposition is None or any(c.start <= base + preposition < c.end for c in found):
+        return True
+    opens_clause = before[preposition:].lower().startswith("since")  # "since the Taliban
+    # swept into Kabul": "since" opens a clause whose subject, before its cue, takes part
+    return opens_clause and any(0 <= c.start - mention.end <= _SUBJECT_REACH for c in found)
+
+
+def _modifies(text: str, mention: Named, after: str) -> bool:
+    """Whether a place modifies a noun that is not its people acting (see the module's rules)."""
+    modified = _MODIFIES.match(after)
+    if modified is None or _ACTOR.search(modified.group()):
+        return False
+    return modified.group()[:2] in ("'s", "’s") or bool(
+        _DEMONYM.search(text[mention.start : mention.end])
+    )
+
+
+def holds(text: str, mention: Named, found: list[CueMatch]) -> bool:
+    """Whether an organisation is named as the holder of a cue's event.
+
+    "the SCO summit", "a Shanghai Cooperation Organization (SCO) summit", "a
+    summit of the SCO", "leaders of the SCO met".
+    """
+    before = text[: mention.start]
+    if _MEMBERS_OF.search(before[-40:]):
+        return True
+    if mention.type != "organization":
+        return False
+    for cue in found:
+        if cue.start >= mention.end and _HOLDER_BEFORE.match(text[mention.end : cue.start]):
+            return True
+        if cue.end <= mention.start and _OF_AFTER.fullmatch(text[cue.end : mention.start]):
+            return True
+    return False
+
+
+def taken(text: str, mention: Named, found: list[CueMatch]) -> bool:
+    """Whether a place is the object of a takeover cue ("seized Kabul", "swept into the city")."""
+    return mention.type == "place" and any(
+        cue.kind == "takeover" and _OBJECT.fullmatch(text[cue.end : mention.start])
+        for cue in found
+        if cue.end <= mention.start
+    )
+
+
+def _person_at(named: Sequence[Named], offset: int) -> bool:
+    """Whether a person's name follows at ``offset`` (past spaces and a comma)."""
+    return any(n.type == "person" and 0 <= n.start - offset <= 2 for n in named)
 
 
 def coordinated(text: str, named: list[Named]) -> list[list[Named]]:
@@ -114,11 +205,17 @@ def preposition_before(before: str) -> int | None:
     return None
 
 
-def by_level(ids: Sequence[str], types: Mapping[str, str], minimum: int) -> list[str]:
-    """Persons; then organisations, then places, while fewer than ``minimum``."""
+def by_level(
+    ids: Sequence[str], types: Mapping[str, str], minimum: int, together: bool = False
+) -> list[str]:
+    """Persons; then organisations, then places, while fewer than ``minimum``.
+
+    ``together`` (a summit): persons and organisations are one level.
+    """
     chosen: list[str] = []
-    for level in ENTITY_TYPES:
+    levels = [("person", "organization"), ("place",)] if together else [(t,) for t in ENTITY_TYPES]
+    for level in levels:
         if chosen and len(chosen) >= minimum:
             break
-        chosen += [i for i in dict.fromkeys(ids) if types.get(i) == level]
+        chosen += [i for i in dict.fromkeys(ids) if types.get(i) in level]
     return chosen

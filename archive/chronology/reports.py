@@ -11,6 +11,32 @@ One occasion, one report
     none), or a meeting in a "where" clause of another ("held a dialogue in
     Kabul, where the ambassador met ..."), are one occasion: one report, of the
     first kind of call, summit, meeting; the most specific participants of both.
+    Statements of one sentence with the same (or no) participants are one.
+Events kept apart
+    A summit named as the setting of another event ("held talks ... on the
+    sidelines of a summit of the SCO"; after "at", "during", "before", "ahead
+    of", "on the eve, fringes, margins of") is a report of its own, and takes
+    only its own organisation. So is a cue written as a definite noun.
+Events named again
+    A cue written as a definite noun ("the summit", "the call", "their
+    meeting", "the bloc's annual summit") whose participants are all among an
+    earlier event's, or share one with it, is that event named again: the
+    latest such event of the sentence or of the article, of its own kind
+    first (a "meeting", "talks" or "conversation" may also name a call or a
+    summit). The report takes its kind and participants, so it joins it in
+    the chronology; named in its own sentence, it is folded into it. "The
+    next summit" is another one, and so is a noun after "since" ("since their
+    informal summit": an earlier one).
+Participants from around the clause
+    Besides the rules of :mod:`archive.chronology.participants`: the person
+    before "who" ("Erdoğan, who also held talks with Putin"); the sentence's
+    subject for a clause opened by a participle ("Johnson says ..., after
+    speaking by phone to Macron"); "the bloc", "the group", "its leaders" (the
+    cue file's ``refer_back: body``) for the organisation named last, in the
+    sentence, the previous one, the article's summits, the article; a summit
+    naming nobody ("the next summit") for the body of the article's last
+    summit; "he" never for a name after a preposition ("the call with Putin,
+    he spoke"); the object of a cue ("the call with Putin") for that cue.
 Limits
     A noun cue near a name that belongs to another event, a "said" that is a
     statement, an event told as a question: the rules misread some sentences,
@@ -18,17 +44,46 @@ Limits
     and correct the chronology (``content/data/corrections.yaml``).
 Dates
     The date expression of the report's clauses nearest to its cue
-    (:mod:`archive.dates`), except a dateline opening the sentence
-    ("Aug. 25, 2021 (AGENCY)—", the publication date). "earlier in the day",
-    "a day after" are counted from the anchor: the nearest other report of the
-    sentence with a date of its own, else the first dated report of the previous
-    sentence. No date words: the date is unknown ("no-date-words").
+    (:mod:`archive.dates`; a comma between them counts as far, a date in a
+    "which" or "where" clause on the event's noun is the event's: "the summit,
+    which began on 22 October"), except a dateline opening the sentence
+    ("MOSCOW, Aug 25 (AGENCY) -": the publication's date; its places are never
+    participants either, nor are the names of a closing attribution: "...,
+    the Kremlin aide Yury Ushakov said"). A clause opened by "when" or ", as"
+    takes the date of the clause it hangs on. "earlier in the day", "a day after" are
+    counted from the anchor: the nearest other report of the sentence with a
+    date of its own, else the first dated report of the previous sentence,
+    else the latest of the article; an offset opening the sentence ("A day
+    after the vote, X met Y") counts forward from it. When the offset names
+    its anchor by a noun ("a day after the call, she spoke", "held a day
+    before the summit"), the anchor is the event so named, and the date is
+    the OTHER event's, counted the right way ("after the call" is later than
+    the call). A summit named as a setting takes no date told before it (that
+    is its sentence's verb's: "flew into Hiroshima today ... at the G7
+    summit"); with no date of its own, it is when the event set in it is
+    ("will meet in July at the summit"); talks "on the
+    sidelines", on the day of the article's summit told last. A statement
+    (a briefing, remarks, a news conference) with no
+    date words is the article's own occasion: it takes the publication date
+    ("article-date"), or the day of the event it is told with ("he told a news
+    conference after the meeting": "day-of-named-event"). An event named again
+    keeps a date of its sentence only when it can be the date it was first
+    told with. A date after "since", "until", "beyond" or "into" bounds a span
+    ("the first since 2019"): it is no event's date. No date words otherwise:
+    the date is unknown ("no-date-words").
+Left out
+    A statement naming nobody that closes its sentence after another event,
+    past a comma ("... spoke by phone on Tuesday, the ministry said in a
+    statement") is the source of that report. A cue naming nobody and no
+    date ("accession talks take years") tells that such things happen, not
+    an occasion.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from archive.chronology.clauses import Clause, clause_of, clauses
@@ -40,8 +95,11 @@ from archive.chronology.participants import (
     by_level,
     coordinated,
     distance,
+    holds,
+    taken,
     takes_part,
 )
+from archive.chronology.periods import days_apart
 from archive.dates import ResolvedDate, long_date, resolve_dates
 from archive.ingest.dateline import dateline
 from archive.site.text import Paragraph, sentences
@@ -78,6 +136,7 @@ class Report:
     rule: str
     explanation: str
     refers_back: str = ""  # the words ("they") that brought participants from before
+    unstated_medium: bool = False  # told by cues that leave phone or in person open
 
 
 @dataclass
@@ -90,6 +149,9 @@ class _Draft:
     participants: list[str]
     refers_back: str = ""
     date: ResolvedDate | None = None
+    setting: bool = False  # a summit named as the setting of another event
+    alone: bool = False  # a setting, or a noun named definitely: no other cue joins it
+    antecedent: _Draft | None = None  # the earlier event this one names again
 
 
 @dataclass
@@ -98,6 +160,59 @@ class _Sentence:
 
     named: list[Named]
     drafts: list[_Draft]
+
+
+@dataclass
+class _Memory:
+    """What the article has told so far: its reports and the organisations it named."""
+
+    drafts: list[_Draft] = field(default_factory=list)
+    named_bodies: list[str] = field(default_factory=list)  # organisations named as actors
+    persons: list[str] = field(default_factory=list)
+
+
+_DEFINITE = re.compile(
+    r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+    r"(?:[\w’'+-]+\s+){0,3}|['’]s\s+(?:[a-z][\w’'-]*\s+){0,3})$"
+)  # "the European Council summit", "the bloc's annual summit"; not "China's President Xi met"
+_SINCE_THE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'+-]+\s+){0,3}$")
+_NOT_NOUN = re.compile(
+    r"(?:\w+ed|met|meets?|held|holds?|took|fell|spoke|sat|sits?|swept|overthrew|will|due"
+    r"|next|leaders|its|ministers|by|over|on)\b",
+    re.IGNORECASE,
+)  # a cue opening with a verb or a preposition is not a noun named again
+_ANOTHER = re.compile(
+    r"\b(?:next|following|upcoming|another|last|previous|new|future|second|third)\b",
+    re.IGNORECASE,
+)  # "the next summit" is another one
+_NAMES_AGAIN = {
+    "call": ("call",),
+    "meeting": ("call", "meeting", "summit"),
+    "summit": ("summit",),
+    "statement": ("statement",),
+    "takeover": ("takeover",),
+}  # the kinds an event named again by a noun of each kind may be
+_SETTING = re.compile(
+    r"\b(?:at|during|before|ahead\s+of|on\s+the\s+(?:eve|sidelines|fringes|margins)\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|this|[A-Z0-9][\w’'.+-]*|\([^()]{1,12}\))\s+){0,5}$"
+)  # "on the sidelines of a Shanghai Cooperation Organization (SCO) summit"
+_WITH = re.compile(r"\s+(?:with|to)\s+(?:the\s+)?", re.IGNORECASE)
+_ATTRIBUTED = re.compile(
+    r",\s+[^,]{0,60}?\s+(?:said|says|told\s+reporters)[.!?]?[\"”’']?$"
+)  # "..., the Kremlin aide Yury Ushakov said.": who tells the news, not who took part
+_SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
+_AS = re.compile(r",\s+as\s+[^,;]*$", re.IGNORECASE)  # ", as the two leaders met": meanwhile
+_SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of\b)", re.IGNORECASE)
+_ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
+_AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
+_OBJECT_WORDS = frozenset({"with", "to", "by", "from", "of", "for", "against", "and"})
+_GERUND = re.compile(r"\s+\w+ing\b")
+_PEOPLE = re.compile(r"leaders|presidents|ministers|heads", re.IGNORECASE)
+_ANCHOR_REACH = 5  # characters between an offset ("a day after") and the noun it names
+_SAID = re.compile(r"(?:said|says|told)\b", re.IGNORECASE)  # the words of an attribution
+_TRAILING = 30  # an attribution ends its sentence: at most these characters follow it
+_COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
 def extract_reports(
@@ -113,6 +228,7 @@ def extract_reports(
     """
     reports: list[Report] = []
     previous: _Sentence | None = None
+    memory = _Memory()
     for index, paragraph in enumerate(article.paragraphs):
         in_paragraph = [m for m in mentions if m.paragraph == index]
         for start, end in sentences(paragraph.text):
@@ -122,16 +238,19 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, article.published, cues, entity_types, previous)
+            reader = _Reader(text, article.published, cues, entity_types, previous, memory)
             previous = reader.read(named)
-            reports += [_report(article, paragraph, (start, end), d) for d in previous.drafts]
+            memory.drafts += previous.drafts
+            reports += [_report(article, paragraph, (start, end), d, cues) for d in previous.drafts]
     return reports
 
 
 def _report(
-    article: ArticleText, paragraph: Paragraph, span: tuple[int, int], draft: _Draft
+    article: ArticleText, paragraph: Paragraph, span: tuple[int, int], draft: _Draft, cues: Cues
 ) -> Report:
     date = draft.date or _no_date(article.published)
+    unstated = all(cue.phrase.lower() in cues.unstated_medium for cue in draft.cues)
+    unstated = unstated and draft.kind in ("call", "meeting")
     return Report(
         article=article.slug,
         published=article.published,
@@ -148,6 +267,7 @@ def _report(
         rule=date.rule,
         explanation=date.explanation,
         refers_back=draft.refers_back,
+        unstated_medium=unstated,
     )
 
 
@@ -165,82 +285,246 @@ class _Reader:
     cues: Cues
     types: Mapping[str, str]
     previous: _Sentence | None
+    memory: _Memory = field(default_factory=_Memory)
     parts: list[Clause] = field(default_factory=list)
+    holders: set[str] = field(default_factory=set)
 
     def read(self, named: list[Named]) -> _Sentence:
         """The sentence's reports, and what a later sentence may refer back to."""
         opening = _dateline_end(self.text)
-        found = find_cues(self.text, self.cues)
-        kept = [
-            n for n in named if n.start >= opening and takes_part(self.text, n, found, self.cues)
-        ]
+        said = _ATTRIBUTED.search(self.text)
+        closing = said.start() if said else len(self.text)
+        named = [n for n in named if opening <= n.start < closing]
+        found = [c for c in find_cues(self.text, self.cues) if not self._source_of_news(c)]
+        kept = [n for n in named if takes_part(self.text, n, found, self.cues, named)]
+        self.holders = {
+            n.entity_id for n in kept if holds(self.text, n, found) or taken(self.text, n, found)
+        }
+        bodies = [n for n in named if n.type == "organization"]
         if not found:
+            self._remember(kept)
             return _Sentence(kept, [])
         self.parts = clauses(self.text)
-        drafts = _drafts(found, self.parts)
+        drafts = _drafts(found, self.parts, self.text)
         self._assign(drafts, kept)
         for number, draft in enumerate(drafts):
-            self._complete(draft, drafts[:number], kept)
+            self._complete(draft, drafts[:number], kept, bodies)
         drafts = self._one_per_occasion(drafts)
-        dates = [d for d in resolve_dates(self.text, self.published) if d.start >= opening]
+        drafts = [d for d in self._named_again(drafts) if not self._attribution(d, drafts)]
+        dates = [
+            d
+            for d in resolve_dates(self.text, self.published)
+            if d.start >= opening and not _SINCE.search(self.text, 0, d.start)
+        ]
         self._date(drafts, dates)
+        for draft in drafts:
+            if draft.antecedent and not _agrees(draft.date, _root(draft).date):
+                draft.date = None  # "their meeting ..., agreed in 2001": another time
+        drafts = [d for d in drafts if d.participants or d.date is not None]
+        self._article_date(drafts)
+        self._remember(kept)
         return _Sentence(kept, drafts)
 
+    def _attribution(self, draft: _Draft, drafts: list[_Draft]) -> bool:
+        """ "X and Y spoke by phone on Tuesday, the ministry said in a statement": the
+        statement is where the news comes from, not an event of its own."""
+        if draft.kind != "statement" or len(self.text) - draft.cues[-1].end > _TRAILING:
+            return False
+        if draft.participants or not _SAID.match(draft.cues[0].text):
+            return False
+        cue = draft.cues[0].start
+        return any(
+            other.kind != "statement" and "," in self.text[max(c.end for c in other.cues) : cue]
+            for other in drafts
+            if max(c.end for c in other.cues) <= cue
+        )
+
+    def _remember(self, kept: list[Named]) -> None:
+        self.memory.named_bodies += [n.entity_id for n in kept if n.type == "organization"]
+        self.memory.persons += [n.entity_id for n in kept if n.type == "person"]
+
+    def _source_of_news(self, cue: CueMatch) -> bool:
+        """A statement cue after "according to" ("according to the Kremlin readout") is a source."""
+        before = self.text[max(0, cue.start - 60) : cue.start] + " x"
+        return cue.kind == "statement" and bool(self.cues.reporting_before.search(before))
+
     def _assign(self, drafts: list[_Draft], kept: list[Named]) -> None:
-        """Each group of mentions goes to the nearest cue of its clause."""
+        """Each group of mentions goes to the nearest cue of its clause.
+
+        The object of a cue ("the call with Putin") is nearest to it whatever follows.
+        """
+
+        def reach(draft: _Draft, group: list[Named]) -> int:
+            return min(
+                0 if _WITH.fullmatch(self.text, c.end, n.start) else distance(c, n)
+                for c in draft.cues
+                for n in group
+            )
+
         for group in coordinated(self.text, kept):
             clause = clause_of(self.parts, group[0].start)
-            near = [d for d in drafts if d.clause_ids[0] == clause]
+            held = all(n.entity_id in self.holders for n in group)
+            near = [d for d in drafts if d.clause_ids[0] == clause and (held or not d.setting)]
             if near:
-                nearest = min(
-                    near, key=lambda d: min(distance(c, n) for c in d.cues for n in group)
-                )
+                nearest = min(near, key=lambda d: reach(d, group))
                 nearest.participants += [n.entity_id for n in group]
 
-    def _complete(self, draft: _Draft, earlier: list[_Draft], named: list[Named]) -> None:
+    def _complete(
+        self, draft: _Draft, earlier: list[_Draft], named: list[Named], bodies: list[Named]
+    ) -> None:
         """Level the draft's participants, and take more from before when it says "they"."""
         minimum = MINIMUM_PARTICIPANTS[draft.kind]
-        draft.participants = by_level(draft.participants, self.types, minimum)
-        if len(draft.participants) >= minimum:
-            return
+        summit = draft.kind == "summit"
+        together = draft.kind in ("summit", "takeover")
+        held = [p for p in draft.participants if p in self.holders]
+        draft.participants = by_level(draft.participants, self.types, minimum, together)
+        draft.participants += [p for p in held if p not in draft.participants]
+        if draft.kind in ("summit", "meeting"):
+            self._body(draft, bodies)
+        clause = self.parts[draft.clause_ids[0]]
+        if len(draft.participants) < minimum:
+            draft.participants = [*self._subject(clause, named), *draft.participants]
+        if len(draft.participants) < minimum or summit:
+            self._refer_back(draft, earlier, named)
+        if summit and not draft.participants:  # "the next summit": of the article's body
+            draft.participants = self._summit_bodies()[-1:]
+            draft.refers_back = draft.refers_back or draft.cues[0].text
+
+    def _refer_back(self, draft: _Draft, earlier: list[_Draft], named: list[Named]) -> None:
+        """Participants named before, when the clause says "they", "the two leaders", "he"."""
+        minimum = MINIMUM_PARTICIPANTS[draft.kind]
+        summit = draft.kind == "summit"
         for start, end in self.parts[draft.clause_ids[0]].spans:
             plural = self.cues.refer_back_all.search(self.text, start, end)
             single = self.cues.refer_back_one.search(self.text, start, end)
             if plural:
-                more = self._antecedent_group(earlier)
+                persons = bool(_PEOPLE.search(plural.group()))
+                if summit and not persons:
+                    return  # "they" at a summit is anyone; "the two leaders" attend it
+                bodies_too = summit and not any(
+                    self.types.get(p) == "organization" for p in draft.participants
+                )
+                more = self._antecedent_group(earlier, persons, bodies_too)
+                here = [
+                    n.entity_id for n in named if n.type == "person" and n.end <= plural.start()
+                ]
+                if not earlier and len(set(here)) >= 2:
+                    more = list(dict.fromkeys(here))  # "X told Y ..., as the two leaders met"
                 draft.refers_back = plural.group()
             elif single:
                 more = self._antecedent_person(named, single.start())
                 draft.refers_back = single.group()
             else:
                 continue
-            draft.participants = by_level([*draft.participants, *more], self.types, minimum)
+            more = [p for p in more if p not in draft.participants]
+            if summit:  # the leaders who attend, named before, and their organisations
+                more = [p for p in more if self.types.get(p) != "place" and not single]
+            draft.participants = by_level([*draft.participants, *more], self.types, minimum, summit)
             return
 
-    def _antecedent_group(self, earlier: list[_Draft]) -> list[str]:
-        """Who "they" are: the nearest earlier event's participants, or the previous sentence's."""
+    def _subject(self, clause: Clause, named: list[Named]) -> list[str]:
+        """The person a clause without a subject of its own is about.
+
+        "Erdoğan, who also held talks with Putin": the person before "who";
+        "Johnson says ..., after speaking by phone to Macron": the sentence's
+        first person.
+        """
+        start = clause.spans[0][0]
+        before = [n for n in named if n.type == "person" and n.end <= start]
+        if clause.opener == "who":
+            return [n.entity_id for n in before[-1:]]
+        gerund = _GERUND.match(self.text, start + len(clause.opener))
+        if clause.opener in ("after", "before", "while") and gerund and before:
+            first = before[0]  # the subject: nothing but names and titles before it
+            if not re.search(r"\b[a-z]", self.text[: first.start]):
+                return [first.entity_id]
+        return []
+
+    def _summit_bodies(self) -> list[str]:
+        """The organisations of the article's summits so far, in order."""
+        return [
+            p
+            for d in self.memory.drafts
+            if d.kind == "summit"
+            for p in d.participants
+            if self.types.get(p) == "organization"
+        ]
+
+    def _body(self, draft: _Draft, bodies: list[Named]) -> None:
+        """A summit or meeting naming no organisation takes "the bloc" named before.
+
+        A summit naming nobody at all ("the next summit", "a special summit") is
+        one of the organisation whose summit the article told last.
+        """
+        if any(self.types.get(p) == "organization" for p in draft.participants):
+            return
+
+        def common(found: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+            return [w for w in found if not w.group().split()[-1][:1].isupper()]
+
+        body = self.cues.refer_back_body
+        spans = self.parts[draft.clause_ids[0]].spans
+        words = common(w for start, end in spans for w in body.finditer(self.text, start, end))
+        words = words or common(body.finditer(self.text, 0, draft.cues[0].start))
+        summits = self._summit_bodies()
+        if not words:
+            return
+        word = words[0]  # "the Group of Seven" is a name, not "the group"
+        earlier = [n.entity_id for n in bodies if n.end <= word.start()]
+        before = [n.entity_id for n in self.previous.named] if self.previous else []
+        previous = [i for i in before if self.types.get(i) == "organization"]
+        named = (earlier or previous or summits or self.memory.named_bodies)[-1:]
+        if named:
+            draft.participants += named
+            draft.refers_back = draft.refers_back or word.group()
+
+    def _antecedent_group(
+        self, earlier: list[_Draft], persons: bool, bodies_too: bool
+    ) -> list[str]:
+        """Who "they" are: the nearest earlier event's participants, or the previous sentence's.
+
+        Else the latest event of the article; "the two leaders" are persons (and,
+        for a summit naming no organisation, the organisations named before).
+        """
+        wanted = ("person", "organization") if bodies_too else ("person",)
+
+        def who(ids: Sequence[str]) -> list[str]:
+            return [i for i in ids if self.types.get(i) in wanted or not persons]
+
         drafts = [*reversed(earlier), *(self.previous.drafts if self.previous else [])]
         for draft in drafts:
-            if draft.participants:
-                return draft.participants
-        named = self.previous.named if self.previous else []
-        return by_level([n.entity_id for n in named], self.types, 2)
+            if who(draft.participants):
+                return who(draft.participants)
+        named = who([n.entity_id for n in self.previous.named] if self.previous else [])
+        if named:
+            return by_level(named, self.types, 2)
+        told = [who(d.participants) for d in reversed(self.memory.drafts)]
+        return next((ids for ids in told if ids), [])
 
     def _antecedent_person(self, named: list[Named], offset: int) -> list[str]:
         """Who "he" is: the last person named before it, or the first of the previous sentence."""
-        before = [n.entity_id for n in named if n.type == "person" and n.end <= offset]
+        before = [
+            n.entity_id
+            for n in named
+            if n.type == "person" and n.end <= offset and not _object_of(self.text, n.start)
+        ]  # "A day before the call with Putin, he spoke": he is not Putin
         earlier = [n.entity_id for n in self.previous.named] if self.previous else []
-        return before[-1:] or [i for i in earlier if self.types.get(i) == "person"][:1]
+        persons = [i for i in earlier if self.types.get(i) == "person"]
+        return before[-1:] or persons[:1] or self.memory.persons[-1:]
 
     def _one_per_occasion(self, drafts: list[_Draft]) -> list[_Draft]:
         """Fold the reports of one sentence that tell one call, summit or meeting."""
         kept: list[_Draft] = []
         for draft in drafts:
-            same = next((k for k in kept if self._same_occasion(k, draft)), None)
+            same = next(
+                (k for k in kept if not (k.alone or draft.alone) and self._same_occasion(k, draft)),
+                None,
+            )
             if same is None:
                 kept.append(draft)
                 continue
-            same.kind = min(same.kind, draft.kind, key=CONVERSATIONS.index)
+            if same.kind != draft.kind:
+                same.kind = min(same.kind, draft.kind, key=CONVERSATIONS.index)
             same.cues += draft.cues
             same.clause_ids += draft.clause_ids
             if draft.refers_back and set(draft.participants) - set(same.participants):
@@ -250,21 +534,223 @@ class _Reader:
         return kept
 
     def _same_occasion(self, first: _Draft, second: _Draft) -> bool:
+        if first.kind == second.kind == "statement":
+            a, b = set(first.participants), set(second.participants)
+            return a <= b or b <= a
         if first.kind not in CONVERSATIONS or second.kind not in CONVERSATIONS:
+            return False
+        if first.setting != second.setting:
             return False
         a, b = set(first.participants), set(second.participants)
         clause = self.parts[second.clause_ids[0]]
         elaborates = clause.opener == "where" and clause.parent in first.clause_ids
         return bool(a and a <= b) or bool(b and b <= a) or elaborates
 
+    def _named_again(self, drafts: list[_Draft]) -> list[_Draft]:
+        """A definite noun cue naming an earlier event again (see the module's rules).
+
+        Named again in its own sentence, it is folded into that event's report.
+        """
+        kept: list[_Draft] = []
+        for draft in drafts:
+            if not _definite(self.text, draft.cues[0]):
+                kept.append(draft)
+                continue
+            earlier = [*reversed(kept), *reversed(self.memory.drafts)]
+            earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
+            antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
+            same = [k for k in reversed(kept) if k.kind == draft.kind]
+            if antecedent is None and same:
+                antecedent = same[0]  # its own sentence's event of that kind, named again
+                antecedent.participants += [
+                    p for p in draft.participants if p not in antecedent.participants
+                ]
+            if antecedent is None:
+                kept.append(draft)
+            elif any(antecedent is k for k in kept):
+                antecedent.cues += draft.cues
+                antecedent.clause_ids += draft.clause_ids
+            else:
+                draft.kind, draft.participants = antecedent.kind, list(antecedent.participants)
+                draft.antecedent = antecedent
+                draft.refers_back = draft.refers_back or draft.cues[0].text
+                kept.append(draft)
+        return kept
+
     def _date(self, drafts: list[_Draft], found: list[ResolvedDate]) -> None:
         """Give each draft the date expression of its clauses nearest to its cue."""
+
+        def held(draft: _Draft, date: ResolvedDate) -> bool:
+            """In the draft's clauses, or a relative clause on them ("the summit, which began")."""
+            return any(
+                clause.holds(date.start)
+                and (
+                    i in draft.clause_ids
+                    or (clause.parent in draft.clause_ids and clause.opener in _ON_THE_NOUN)
+                )
+                for i, clause in enumerate(self.parts)
+            )
+
         for draft in drafts:
-            mine = [d for d in found if any(self.parts[i].holds(d.start) for i in draft.clause_ids)]
+            mine = [
+                d
+                for d in found
+                if held(draft, d)
+                and not (draft.setting and d.end < draft.cues[0].start - _ANCHOR_REACH)
+                and not any(
+                    o is not draft and held(o, d) and self._reach(o, d) < self._reach(draft, d)
+                    for o in drafts
+                )
+            ]
             draft.date = min(mine, key=lambda d: _cue_distance(draft, d), default=None)
         for draft in drafts:
-            if draft.date is not None and draft.date.offset_days is not None:
-                draft.date = self._anchored(draft.date, draft, drafts)
+            if draft.date is None:
+                draft.date = self._when(draft, drafts, found) or self._sidelines(draft)
+        for draft in drafts:
+            if draft.setting and draft.date is None:
+                draft.date = self._set_in(draft, drafts)
+        pending = [(d, d.date) for d in drafts if d.date and d.date.offset_days is not None]
+        for draft, date in pending:
+            if draft.date is date and not self._from_named_event(draft, drafts):
+                draft.date = self._anchored(date, draft, drafts)
+
+    def _reach(self, draft: _Draft, date: ResolvedDate) -> int:
+        """How far a date is from a draft's cue; past a comma, further (the date is the verb's
+        before it: "announced by Ramaphosa on August 24, at the bloc's summit")."""
+        far = min(
+            _cue_distance(_Draft(draft.kind, [cue], [], []), date)
+            + (
+                _COMMA_REACH
+                if "," in self.text[min(cue.end, date.end) : max(cue.start, date.start)]
+                else 0
+            )
+            for cue in draft.cues
+        )
+        return far
+
+    def _when(
+        self, draft: _Draft, drafts: list[_Draft], found: list[ResolvedDate]
+    ) -> ResolvedDate | None:
+        """ "on Friday, when Putin is due to meet Modi" (or ", as they met"): the date before."""
+        number = draft.clause_ids[0]
+        meanwhile = _AS.search(self.text, 0, draft.cues[0].start)
+        if self.parts[number].opener != "when" and not meanwhile:
+            return None
+        start = meanwhile.start() if meanwhile else self.parts[number].spans[0][0]
+        main = [
+            d.date
+            for d in drafts
+            if d is not draft and min(c.start for c in d.cues) < start and _own_day(d) and d.date
+        ]
+        told = [d for d in found if d.end <= start and d.offset_days is None and d.value]
+        dated = main or told
+        if not dated:
+            return None
+        date = dated[-1]
+        meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
+        return replace(date, rule="date-of-main-clause", explanation=meaning)
+
+    def _set_in(self, setting: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
+        """ "will meet again in July at the summit": the summit is when the event set in it is."""
+        told = [d for d in drafts if d is not setting and not d.setting and d.date and d.date.value]
+        if not told or told[0].date is None or told[0].date.offset_days is not None:
+            return None
+        date = told[0].date
+        meaning = (
+            f"the time of the event it is the setting of, dated by '{date.text}': {date.value}"
+        )
+        return replace(date, rule="date-of-the-event-set-in-it", explanation=meaning)
+
+    def _sidelines(self, draft: _Draft) -> ResolvedDate | None:
+        """ "On the sidelines, Assad held talks": on the day of the article's summit told last."""
+        if draft.kind not in ("meeting", "call") or not _SIDELINES.search(self.text):
+            return None
+        summits = [d for d in self.memory.drafts if d.kind == "summit" and _own_day(d)]
+        if not summits or summits[-1].date is None:
+            return None
+        date = summits[-1].date
+        meaning = (
+            f"on the sidelines of the summit told before, dated by '{date.text}': {date.value}"
+        )
+        return replace(date, rule="day-of-the-summit", explanation=meaning)
+
+    def _from_named_event(self, named: _Draft, drafts: list[_Draft]) -> bool:
+        """ "a day after the call, she spoke": the other event, counted from the named one."""
+        date = named.date
+        anchor = _root(named) if named.antecedent else None
+        assert date is not None and date.offset_days is not None
+        if anchor is None or not _own_day(anchor) or anchor.date is None:
+            return False
+        if not any(0 <= cue.start - date.end <= _ANCHOR_REACH for cue in named.cues):
+            return False
+        others = [d for d in drafts if d is not named and d.antecedent is None and d.date is None]
+        if not others:
+            return False
+        target = min(others, key=lambda d: _cue_distance(d, date))
+        target.date = self._counted(date, anchor, "the", "named there", "offset-from-named-event")
+        named.date = None
+        return True
+
+    def _counted(
+        self, date: ResolvedDate, anchor: _Draft, article: str, where: str, rule: str
+    ) -> ResolvedDate:
+        """``date`` ("a day after") counted forward from ``anchor``: the event it dates comes after."""
+        assert anchor.date is not None and date.offset_days is not None
+        day = datetime.date.fromisoformat(anchor.date.value.rstrip("?"))
+        value = day - datetime.timedelta(days=date.offset_days)
+        label = KIND_LABELS[anchor.kind].lower()
+        how = "after" if value > day else "before" if value < day else "on the day of"
+        meaning = (
+            f"{abs((value - day).days)} day(s) {how} {article} {label} {where}, which is dated "
+            f"{long_date(day)} by '{anchor.date.text}': {long_date(value)}"
+        )
+        explanation = f"'{date.text}', in an article published {long_date(self.published)}: "
+        return replace(
+            date,
+            value=value.isoformat(),
+            precision="day",
+            rule=rule,
+            explanation=explanation + meaning,
+            offset_days=-date.offset_days,
+        )
+
+    def _fronted(self, date: ResolvedDate, draft: _Draft) -> bool:
+        """ "A day after the suspension, X held talks": the offset opens the sentence, and the
+        event it dates is told after the comma, so it counts forward from the one it names."""
+        cue = min(c.start for c in draft.cues)
+        return (
+            date.text.lower().endswith(("after", "before"))
+            and date.end < cue
+            and "," in self.text[date.end : cue]
+            and not self.text[: date.start].strip(" \"'“‘")
+        )
+
+    def _article_date(self, drafts: list[_Draft]) -> None:
+        """An undated statement is the article's own occasion: the publication date."""
+        named = [_root(d) for d in drafts if d.antecedent is not None]
+        for draft in drafts:
+            if draft.kind != "statement" or draft.date is not None or draft.antecedent:
+                continue
+            said = draft.cues[0].text
+            event = next((d for d in named if _own_day(d) and d.date), None)
+            if event is not None and event.date is not None:
+                label = KIND_LABELS[event.kind].lower()
+                draft.date = replace(
+                    event.date,
+                    start=0,
+                    end=0,
+                    text="",
+                    rule="day-of-named-event",
+                    explanation=f"no date words: the {said} is told with the {label} it names, "
+                    f"dated {long_date(datetime.date.fromisoformat(event.date.value))}",
+                )
+                continue
+            draft.date = ResolvedDate(
+                0, 0, "", self.published.isoformat(), "day", "article-date",
+                f"no date words: the {said} is the article's own occasion, the day it was "
+                f"published, {long_date(self.published)}",
+                self.published,
+            )  # fmt: skip
 
     def _anchored(self, date: ResolvedDate, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate:
         """An anchored date counted from the event it refers to (see the module's rules)."""
@@ -274,10 +760,16 @@ class _Reader:
             where = "in the same sentence"
         else:
             dated = [d for d in self.previous.drafts if _own_day(d)] if self.previous else []
-            if not dated:
+            told = [d for d in reversed(self.memory.drafts) if _own_day(d)]
+            if dated:
+                anchor, where = dated[0], "in the previous sentence"
+            elif told:
+                anchor, where = told[0], "earlier in the article"
+            else:
                 return date
-            anchor, where = dated[0], "in the previous sentence"
         assert anchor.date is not None  # see _own_day
+        if self._fronted(date, draft):
+            return self._counted(date, anchor, "an earlier", where, "offset-from-anchor")
         day = datetime.date.fromisoformat(anchor.date.value.rstrip("?"))
         again = resolve_dates(self.text, self.published, day)
         counted = next(d for d in again if d.start == date.start)
@@ -286,14 +778,26 @@ class _Reader:
         return replace(counted, explanation=counted.explanation + note)
 
 
-def _drafts(found: list[CueMatch], parts: list[Clause]) -> list[_Draft]:
-    """One draft per cue, except that the conversation cues of one clause are one occasion."""
+def _drafts(found: list[CueMatch], parts: list[Clause], text: str) -> list[_Draft]:
+    """One draft per cue, except that the conversation cues of one clause are one occasion.
+
+    A summit named as the setting ("on the sidelines of a summit") stays apart.
+    """
     drafts: list[_Draft] = []
     for cue in found:
         clause = clause_of(parts, cue.start)
-        same = next((d for d in drafts if d.clause_ids[0] == clause and _talk(d.kind, cue)), None)
+        setting = cue.kind == "summit" and bool(_SETTING.search(text[: cue.start]))
+        alone = setting or (_definite(text, cue) and not _POSSESSIVE.search(text[: cue.start]))
+        same = next(
+            (
+                d
+                for d in drafts
+                if d.clause_ids[0] == clause and _talk(d.kind, cue) and not (alone or d.alone)
+            ),
+            None,
+        )
         if same is None:
-            drafts.append(_Draft(cue.kind, [cue], [clause], []))
+            drafts.append(_Draft(cue.kind, [cue], [clause], [], setting=setting, alone=alone))
         else:
             same.cues.append(cue)
             same.kind = min(same.kind, cue.kind, key=CONVERSATIONS.index)
@@ -309,9 +813,60 @@ def _cue_distance(draft: _Draft, date: ResolvedDate) -> int:
 
 
 def _dateline_end(text: str) -> int:
-    """Where a dateline opening the sentence ends, else 0: it dates the publication."""
+    """Where a dateline opening the sentence ends, else 0: it dates and places the publication."""
     found = dateline(text)
     return found.end if found else 0
+
+
+def _definite(text: str, cue: CueMatch) -> bool:
+    """Whether a cue is a noun named definitely ("the summit", "their meeting"), not "the next"."""
+    if cue.text.lower().startswith("the "):
+        return True
+    if _NOT_NOUN.match(cue.text):
+        return False
+    before = text[max(0, cue.start - 60) : cue.start]
+    words = _DEFINITE.search(before)
+    if words is None or _ANOTHER.search(words.group()):
+        return False
+    return not _SINCE_THE.search(before[: words.start()] + " ")  # "since their summit": earlier
+
+
+def _names_again(draft: _Draft, earlier: _Draft, types: Mapping[str, str]) -> bool:
+    """Whether a definite noun cue's draft may be ``earlier`` named again.
+
+    Places are weak evidence ("the Russian president" is Putin, not Russia): only
+    the persons and organisations must be among the earlier event's.
+    """
+    if earlier.kind not in _NAMES_AGAIN[draft.kind]:
+        return False
+    mine = {p for p in draft.participants if types.get(p) != "place"}
+    theirs = set(earlier.participants)
+    if not theirs:
+        return not draft.participants
+    return mine <= theirs or bool(mine & theirs)
+
+
+def _object_of(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a preposition, past titles ("with German
+    Chancellor Angela Merkel"): an object, not whom a later "he" refers to."""
+    for word in reversed(text[:start].split()[-5:]):
+        if not word[:1].isupper():
+            return word.lower().strip(",;:") in _OBJECT_WORDS
+    return False
+
+
+def _agrees(date: ResolvedDate | None, earlier: ResolvedDate | None) -> bool:
+    """Whether the date of an event named again can be the date it was told with."""
+    if date is None or not date.value or earlier is None or not earlier.value:
+        return True
+    first, second = date.value.rstrip("?"), earlier.value.rstrip("?")
+    return days_apart(first, second) <= _AGREEING_DAYS
+
+
+def _root(draft: _Draft) -> _Draft:
+    while draft.antecedent is not None:
+        draft = draft.antecedent
+    return draft
 
 
 def _own_day(draft: _Draft) -> bool:

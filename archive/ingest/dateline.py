@@ -6,7 +6,9 @@ publication's, not an event's). A dateline is, within its first 60 characters:
 
 - a place, a date or both, then an optional "(AGENCY)", then a dash: the place a
   capitalised name and a comma ("Kabul, Aug. 25 —"); or
-- an upper-case place or a date, then "(AGENCY)" and a dash ("KABUL (AP) -").
+- an upper-case place or a date, then "(AGENCY)" and a dash ("KABUL (AP) -");
+- an upper-case place, perhaps with its country, then a dash ("DUSHANBE,
+  Tajikistan —", "MOSCOW —").
 
 The agency counts when it starts with a capital.
 """
@@ -24,6 +26,9 @@ _AFTER_DATE = re.compile(rf"(?:{_AGENCY_DASH}|\s*[-–—]+\s*)")
 _BEFORE_DATE = re.compile(r"(?:[A-Z][\w.'’ -]*,\s*)?")
 _UNDATED = re.compile(rf"(?P<head>[^()]{{0,{_REACH}}}?){_AGENCY_DASH}")
 _UPPER_PLACE = re.compile(r"(?:[A-Z][A-Z .'’-]*)?,?")
+_PLACE_DASH = re.compile(
+    r"[A-Z][A-Z'’.]{2,}(?:[ -][A-Z'’.]+)*(?:,\s*[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)*)?\s*(?:—|–|--|-)\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,8 @@ def dateline(text: str) -> Dateline | None:
             return Dateline(after.end(), _agency(after))
     match = _UNDATED.match(text)
     if not match:
-        return None
+        place = _PLACE_DASH.match(text)
+        return Dateline(place.end(), "") if place else None
     head = match.group("head")
     for found in find_explicit_dates(head):
         head = head[: found.start] + head[found.end :]

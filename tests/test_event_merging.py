@@ -1,0 +1,124 @@
+"""Merging on evidence: which reports are one occasion, and when sources disagree.
+
+Reports are made by hand; each expectation follows from the rules in
+``archive/chronology/merge.py`` and the dates written (25 August 2021 was a
+Wednesday).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import replace
+
+from archive.chronology.event import Event
+from archive.chronology.merge import merge_reports
+from archive.chronology.periods import precision_of
+from archive.chronology.reports import Report
+
+D = datetime.date
+NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "g7": "G7", "taliban": "Taliban"}
+THU_26_AUG = D(2021, 8, 26)
+
+
+def report(
+    article: str,
+    value: str = "2021-08-25",
+    participants: tuple[str, ...] = ("putin", "xi"),
+    kind: str = "call",
+    published: D = THU_26_AUG,
+    cue: str = "phone call",
+) -> Report:
+    return Report(
+        article=article,
+        published=published,
+        paragraph="p1",
+        quote=f"A sentence of {article}.",
+        quote_start=0,
+        quote_end=20,
+        kind=kind,
+        participants=participants,
+        cues=(cue,),
+        date_text="on Wednesday" if value else "",
+        value=value,
+        precision=precision_of(value),
+        rule="weekday-before-publication" if value else "no-date-words",
+        explanation="why",
+    )
+
+
+def shape(events: Sequence[Event]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(e.id, e.date, e.articles) for e in events]
+
+
+def test_an_undated_report_naming_one_side_joins_only_its_own_articles_event() -> None:
+    events = merge_reports(
+        [report("a"), report("b", "", ("putin",)), report("a", "", ("putin",))], NAMES
+    )
+    assert shape(events) == [
+        ("2021-08-25-call-putin-xi", "2021-08-25", ("a",)),
+        ("undated-call-putin", "", ("b",)),
+    ]
+    assert len(events[0].reports) == 2
+
+
+def test_an_undated_mention_of_a_summit_joins_its_articles_summit() -> None:
+    summit = report("a", participants=("g7", "xi"), kind="summit")
+    again = report("a", "", participants=("g7",), kind="summit", cue="summit")
+    elsewhere = report("b", "", participants=("g7",), kind="summit", cue="summit")
+    events = merge_reports([summit, again, elsewhere], NAMES)
+    assert [(e.articles, len(e.reports)) for e in events] == [(("a",), 2), (("b",), 1)]
+
+
+def test_a_report_naming_nobody_joins_only_the_very_same_date() -> None:
+    taken = report("a", "2021-08-15", ("taliban",), "takeover")
+    events = merge_reports(
+        [
+            taken,
+            report("b", "2021-08-15", (), "takeover"),
+            report("c", "2021-08-16", (), "takeover"),
+        ],
+        NAMES,
+    )
+    assert [e.articles for e in events] == [("a", "b"), ("c",)]
+
+
+def test_a_conversation_of_unstated_medium_is_the_phone_call() -> None:
+    conversation = replace(report("b", kind="meeting", cue="conversation"), unstated_medium=True)
+    (event,) = merge_reports([report("a"), conversation], NAMES)
+    assert (event.kind, event.articles) == ("call", ("a", "b"))
+
+
+def test_talks_and_a_call_of_the_same_day_stay_two_events() -> None:
+    events = merge_reports([report("a"), report("b", kind="meeting", cue="talks")], NAMES)
+    assert [e.kind for e in events] == ["call", "meeting"]
+
+
+def test_sources_of_a_summit_naming_different_leaders_are_one_summit() -> None:
+    events = merge_reports(
+        [
+            report("a", participants=("g7", "xi"), kind="summit"),
+            report("b", participants=("g7",), kind="summit"),
+            report("c", participants=("xi",), kind="summit", value="2021-09-20"),
+        ],
+        NAMES,
+    )
+    assert shape(events) == [
+        ("2021-08-25-summit-g7-xi", "2021-08-25", ("a", "b")),
+        ("2021-09-20-summit-xi", "2021-09-20", ("c",)),
+    ]
+
+
+def test_sources_that_disagree_are_flagged_an_article_at_odds_with_itself_is_not() -> None:
+    (alone,) = merge_reports([report("a", "2021-08-24"), report("a", "2021-08-25")], NAMES)
+    assert alone.discrepancies == ()
+    (two,) = merge_reports([report("a", "2021-08-24"), report("b", "2021-08-25")], NAMES)
+    assert [d.to_dict() for d in two.discrepancies] == [
+        {
+            "field": "date",
+            "values": [
+                {"value": "2021-08-24", "articles": ["a"]},
+                {"value": "2021-08-25", "articles": ["b"]},
+            ],
+        }
+    ]
