@@ -18,7 +18,7 @@ def utf8_error(raw: bytes, error: UnicodeDecodeError, path: str | Path, what: st
     line = raw.count(b"\n", 0, start) + 1
     column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
     message = (
-        f"{what} is not valid UTF-8: byte 0x{raw[start]:02x} at column {column} "
+        f"{what} is not UTF-8 text: byte 0x{raw[start]:02x} at column {column} "
         "(correct that character, or save the file as UTF-8)"
     )
     return ContentError(path, message, line)

@@ -4,9 +4,10 @@ Ingest runs again and again over a growing folder of clippings while editors edi
 the articles it wrote, so it is careful with what is already there:
 
 - an article is recognised by the checksum of its clipping, else by the clipping's
-  path (``clipping``: from the project folder, the one holding ``content/``), so
-  two clippings of one file name in two folders are two articles; an article
-  written before paths were kept is still found by the clipping's file name;
+  path (``clipping``: from the project folder, the one holding ``content/``,
+  recorded where the bytes were first found), so two clippings of one file name
+  in two folders are two articles; an article written before paths were kept is
+  still found by the clipping's file name;
 - the same clipping gives the same bytes, so a second run changes nothing;
 - an article whose ``ingested`` hash no longer matches its text was edited: it is
   never overwritten (a conflict, which fails the run only when the clipping has
@@ -279,7 +280,9 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     )
     target = existing.path if existing else articles.folder / f"{slug}.md"
     articles.claimed[target] = str(path)
-    text = render_article(clipping, slug, path.name, checksum, articles.key(path))
+    text = render_article(
+        clipping, slug, path.name, checksum, _recorded_path(existing, checksum, articles.key(path))
+    )
     kept = _keep(path, existing, text, checksum) if existing else None
     if kept:
         return kept
@@ -291,6 +294,17 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     articles.add(target, text)
     status: Status = "updated" if existing else "imported"
     return Outcome(str(path), status, target, notes=_notes(clipping))
+
+
+def _recorded_path(article: _Article | None, checksum: str, found_at: str) -> str:
+    """The clipping path an article records: where its bytes were first found.
+
+    The same bytes found elsewhere (a copy of the project, a moved folder) keep the
+    article as it is; a changed clipping is found by that recorded path.
+    """
+    if article and article.meta.get("checksum") == checksum and article.meta.get("clipping"):
+        return str(article.meta["clipping"])
+    return found_at
 
 
 def _keep(path: Path, article: _Article, text: str, checksum: str) -> Outcome | None:
