@@ -226,6 +226,4 @@ def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "entities.yaml"
     path.write_bytes(b"- id: a\n  name: \xff\n")
     (problem,) = problems(path)
-    assert (
-        problem.line == 2 and "not UTF-8" in problem.message and "column 9" in problem.message
-    )
+    assert problem.line == 2 and "not UTF-8" in problem.message and "column 9" in problem.message
