@@ -60,19 +60,24 @@ def clean(c: Context) -> None:
         "paths": "clippings or folders of clippings (default: content/clippings)",
         "into": "folder of the articles (default: content/articles)",
         "furniture": "the furniture patterns (default: content/data/furniture.txt)",
+        "explain": "import nothing: show how this clipping would be read, line by line",
     }
 )
-def ingest(c: Context, paths: str = "", into: str = "", furniture: str = "") -> None:
+def ingest(
+    c: Context, paths: str = "", into: str = "", furniture: str = "", explain: str = ""
+) -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
     from archive.core.cli import UsageError, folder_to_write, split_paths
-    from archive.ingest.articles import run_ingest
+    from archive.ingest.articles import run_explain, run_ingest
 
+    patterns = Path(furniture) if furniture else DATA / "furniture.txt"
+    if explain:
+        sys.exit(run_explain(Path(explain), patterns))
     try:
         targets = split_paths(paths) or [ROOT / CONFIG["clippings"]]
         articles = folder_to_write(Path(into) if into else CONTENT / "articles", "--into")
     except UsageError as error:
         sys.exit(f"error: {error}")
-    patterns = Path(furniture) if furniture else DATA / "furniture.txt"
     status = run_ingest(targets, articles, patterns)
     if status:
         sys.exit(status)
@@ -385,13 +390,14 @@ BENCHMARKS = {  # name: script and arguments ({n}: the size of the synthetic arc
     "align": "eval_align.py",
     "reuse": "eval_reuse.py --articles {n}",
     "dates": "eval_dates.py",  # TimeML: reads ../shared/timeml
+    "ingest": "eval_ingest.py",  # the gold of tests/fixtures/corpus
     "events": "eval_events.py",  # the development corpus's gold events
 }
 
 
 @task(help={"articles": "size of the synthetic archive", "only": ", ".join(BENCHMARKS)})
 def bench(c: Context, articles: int = 5000, only: str = "") -> None:
-    """Benchmarks: build, entity matching, search, alignment, reuse (generated archives); dates (TimeML)."""
+    """Benchmarks: build, entity matching, search, alignment, reuse (generated archives); dates, ingest."""
     for name, command in BENCHMARKS.items():
         if only and only != name:
             continue

@@ -93,6 +93,9 @@ def test_no_template_formats_dates_through_the_locale() -> None:
         ("KABUL (AP) - The Taliban", "AP", "The Taliban"),
         ("Kabul, Aug. 25, 2021 — The Taliban", "", "The Taliban"),
         ("BEIJING, Aug. 25 (Xinhua) -- Talks", "Xinhua", "Talks"),
+        ("SAMARKAND, Uzbekistan, Sept. 15 (TNA) -- Xi", "TNA", "Xi"),
+        ("MOSCOW, August 22. /RusInform/. Russian", "RusInform", "Russian"),
+        ("NEW DELHI, Oct 23 (PTI): The talks", "PTI", "The talks"),
     ],
 )
 def test_a_dateline_gives_its_agency_and_where_the_text_starts(

@@ -243,7 +243,7 @@ def test_two_clippings_with_one_title_and_date_get_two_slugs(
     first.write_text("date 2021-08-25 Talks Went On\n\nThe first text.\n", encoding="utf-8")
     second.write_text("date 2021-08-25 Talks Went On\n\nThe second text.\n", encoding="utf-8")
     ingest([first, second], articles, FURNITURE)
-    names = {path.name for path in articles.iterdir()}
+    names = {path.name for path in articles.glob("*.md")}
     assert names == {"2021-08-25-talks-went.md", "2021-08-25-talks-went-2.md"}
 
 

@@ -74,7 +74,13 @@ def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path:
     report = ingest([SEEDS], shipped, DATA / "furniture.txt")
     assert [outcome.status for outcome in report.outcomes] == ["unchanged"] * 5
     assert report.exit_status == 0
-    assert {path.name: path.read_bytes() for path in shipped.iterdir()} == before
+    assert {path.name: path.read_bytes() for path in shipped.glob("*.md")} == before
+    # Beside each article, the record of its removed lines: the one shipped with it.
+    records = {path.name: path.read_bytes() for path in shipped.glob("*.removed.yaml")}
+    assert records == {
+        path.name: path.read_bytes() for path in (CONTENT / "articles").glob("*.removed.yaml")
+    }
+    assert len(records) == 5
 
 
 def test_home_lists_every_article_newest_first(shipped_site: Path) -> None:

@@ -17,10 +17,14 @@ the articles it wrote, so it is careful with what is already there:
 - files are replaced in one step, so an interrupted run leaves no half file.
 
 The front matter holds ``title``, ``title_derived`` (only when true), ``date``,
-``source`` (``''`` when unknown, so an editor sees where to fill it in),
-``source_file``, ``clipping`` (its path), ``slug``, ``checksum`` (sha256 of the raw clipping) and
-``ingested`` (sha256 of the file as written, without that line). The body is
-the paragraphs, Markdown-escaped so that the rendered text is the published text.
+``updated`` (only when the clipping shows an update), ``source`` (``''`` when
+unknown, so an editor sees where to fill it in), ``author`` and ``summary``
+(only when found), ``source_file``, ``clipping`` (its path), ``slug``, ``checksum`` (sha256 of the raw
+clipping) and ``ingested`` (sha256 of the file as written, without that line).
+The body is the paragraphs, Markdown-escaped so that the rendered text is the
+published text. Beside each article, ``<slug>.removed.yaml`` lists every line
+of its clipping that is not in the text, with the rule that removed it (see
+:mod:`archive.ingest.record`); ingest rewrites it whenever it differs.
 """
 
 from __future__ import annotations
@@ -42,8 +46,11 @@ from archive.core.progress import progress as bar
 from archive.core.progress import say
 from archive.core.textfile import read_utf8
 from archive.core.yamlfile import Key, Shape
-from archive.ingest.clipping import Clipping, read_clipping
+from archive.ingest.clipping import Clipping, parse_clipping, read_clipping
+from archive.ingest.dating import NO_DATE
+from archive.ingest.decoding import decode
 from archive.ingest.furniture import Furniture, load_furniture
+from archive.ingest.record import explain, record_path, render_record
 from archive.ingest.titles import FUNCTION_WORDS
 from archive.site.export import write_text
 from archive.site.markdown import split_front_matter
@@ -52,7 +59,10 @@ from archive.site.markdown import split_front_matter
 FRONT_MATTER = Shape(
     "the article",
     [
-        *(Key(key) for key in ("title", "date", "source", "source_file", "clipping", "slug")),
+        *(
+            Key(key)
+            for key in ("title", "date", "updated", "source", "source_file", "clipping", "slug")
+        ),
         Key("title_derived", "bool"),
         *(Key(key) for key in ("checksum", "ingested", "modified", "summary", "status")),
         *(Key(key) for key in ("category", "author", "lang", "template", "save_as", "url")),
@@ -60,6 +70,7 @@ FRONT_MATTER = Shape(
     ],
     any_case=True,
 )
+_PLACEHOLDER = "2000-01-01"  # the date --explain gives a clipping refused for want of one
 _SLUG_LENGTH = 60  # characters of title words after the date
 _INGESTED = re.compile(r"^ingested: (sha256:[0-9a-f]{64})\n", re.MULTILINE)
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -235,14 +246,13 @@ def render_article(
     meta: dict[str, Any] = {"title": clipping.title}
     if clipping.title_derived:
         meta["title_derived"] = True
-    meta.update(
-        date=clipping.date,
-        source=clipping.source,
-        source_file=source_file,
-        clipping=path,
-        slug=slug,
-        checksum=checksum,
-    )
+    meta["date"] = clipping.date
+    if clipping.updated:
+        meta["updated"] = clipping.updated
+    meta["source"] = clipping.source
+    optional = {"author": clipping.author, "summary": clipping.summary}
+    meta.update({key: value for key, value in optional.items() if value})
+    meta.update(source_file=source_file, clipping=path, slug=slug, checksum=checksum)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
     body = "\n\n".join(escape_markdown(paragraph) for paragraph in clipping.paragraphs)
     written = f"---\n{front}---\n\n{body}\n"
@@ -284,9 +294,12 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
         clipping, slug, path.name, checksum, _recorded_path(existing, checksum, articles.key(path))
     )
     kept = _keep(path, existing, text, checksum) if existing else None
-    if kept:
-        return kept
+    if kept and kept.status == "conflict":
+        return kept  # the editor's article, and the record of its last import, stay
     try:
+        write_text(record_path(target), render_record(clipping, path.name, target.name))
+        if kept:
+            return kept
         write_text(target, text)
     except OSError as error:
         message = f"{target}: cannot write: {error}"
@@ -373,3 +386,29 @@ def run_ingest(paths: Sequence[Path | str], articles_dir: Path, furniture_file: 
         return 1
     say(report.summary())
     return report.exit_status
+
+
+def run_explain(path: Path, furniture_file: Path) -> int:
+    """The ``invoke ingest --explain FILE`` entry point: print how ``path`` is read.
+
+    A clipping refused for want of a date is still shown line by line, as it
+    would be read once an editor gives it a ``date`` line, so the editor sees
+    what was taken for its header.
+    """
+    try:
+        furniture = load_furniture(furniture_file)
+        _, clipping = read_clipping(path, furniture)
+    except ContentError as error:
+        print(f"error: {error}")
+        return _explain_undated(path, furniture) if error.message.startswith(NO_DATE) else 1
+    print("\n".join(explain(clipping, path)))
+    return 0
+
+
+def _explain_undated(path: Path, furniture: Furniture) -> int:
+    """The lines of a clipping refused for want of a date, as read once it has one."""
+    text, _ = decode(path.read_bytes(), path)
+    clipping = parse_clipping(f"date {_PLACEHOLDER} {text}".encode(), path, furniture)
+    print(f"its lines, as read once it has a date line ({_PLACEHOLDER} here):")
+    print("\n".join(explain(clipping, path)[1:]))
+    return 1

@@ -4,8 +4,11 @@ One rule for ingest (the agency is the clipping's source; a derived title
 leaves the dateline out) and for the chronology (the dateline's date is the
 publication's, not an event's). A dateline is, within its first 60 characters:
 
-- a place, a date or both, then an optional "(AGENCY)", then a dash: the place a
-  capitalised name and a comma ("Kabul, Aug. 25 —"); or
+- a place, a date or both, then an optional "(AGENCY)", then a dash (or a
+  colon after the agency): the place capitalised names and commas ("Kabul,
+  Aug. 25 —", "SAMARKAND, Uzbekistan, Sept. 15 (TNA) --"); or
+- a place and a date, then the agency between slashes ("MOSCOW, August 22.
+  /AGENCY/."); or
 - an upper-case place or a date, then "(AGENCY)" and a dash ("KABUL (AP) -");
 - an upper-case place, perhaps with its country, then a dash ("DUSHANBE,
   Tajikistan —", "MOSCOW —").
@@ -21,9 +24,10 @@ from dataclasses import dataclass
 from archive.dates import find_explicit_dates
 
 _REACH = 60  # a dateline's date or agency starts within this many characters
-_AGENCY_DASH = r"\s*\((?P<agency>[^()]{1,40})\)\s*[-–—]+\s*"
-_AFTER_DATE = re.compile(rf"(?:{_AGENCY_DASH}|\s*[-–—]+\s*)")
-_BEFORE_DATE = re.compile(r"(?:[A-Z][\w.'’ -]*,\s*)?")
+_AGENCY_DASH = r"\s*\((?P<agency>[^()]{1,40})\)\s*(?:[-–—]+|:)\s*"
+_SLASHED = r"\.?\s*/(?P<slashed>[A-Z][\w .&-]{1,30})/\.?\s*"
+_AFTER_DATE = re.compile(rf"(?:{_AGENCY_DASH}|{_SLASHED}|\s*[-–—]+\s*)")
+_BEFORE_DATE = re.compile(r"(?:[A-Z][\w.'’ -]*,\s*){0,3}")
 _UNDATED = re.compile(rf"(?P<head>[^()]{{0,{_REACH}}}?){_AGENCY_DASH}")
 _UPPER_PLACE = re.compile(r"(?:[A-Z][A-Z .'’-]*)?,?")
 _PLACE_DASH = re.compile(
@@ -56,5 +60,6 @@ def dateline(text: str) -> Dateline | None:
 
 
 def _agency(match: re.Match[str]) -> str:
-    agency = (match.group("agency") or "").strip()
+    groups = match.groupdict()
+    agency = (groups.get("agency") or groups.get("slashed") or "").strip()
     return agency if agency[:1].isupper() else ""

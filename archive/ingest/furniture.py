@@ -5,6 +5,8 @@ file (see ``content/data/furniture.txt`` for its syntax). A removed line
 separates paragraphs like a blank line. Patterns may capture ``source`` (the
 publication a line names) or ``date`` (a publication date a line states).
 Patterns run on RE2 (``archive.core.patterns``): none can hang ingest.
+They are applied before the structural rules of :mod:`archive.ingest.layout`;
+a ``keep:`` pattern is the editor's word that a line is article text.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from archive.core.errors import ContentError
 from archive.core.patterns import Pattern, compile_pattern, compile_tail
 from archive.core.textfile import read_utf8
 
-_RULE_KINDS = ("tail", "block")
+_RULE_KINDS = ("tail", "block", "keep")
 _GROUPS = {"source", "date"}
 
 
@@ -31,8 +33,14 @@ class NumberedLine:
 
 @dataclass(frozen=True)
 class _Rule:
-    kind: str  # "line", "tail" or "block"
+    kind: str  # "line", "tail", "block" or "keep"
     regex: Pattern
+    line: int  # in the pattern file, to name the rule in the ingest report
+
+    @property
+    def name(self) -> str:
+        """How the ingest report and the removed-lines record name this rule."""
+        return f"furniture.txt line {self.line}"
 
 
 @dataclass(frozen=True)
@@ -44,18 +52,22 @@ class Furniture:
     def match_line(self, text: str) -> tuple[_Rule, Any] | None:
         """The rule and match when the whole of ``text`` is furniture."""
         for rule in self.rules:
-            match = rule.regex.fullmatch(text) if rule.kind != "tail" else None
+            match = rule.regex.fullmatch(text) if rule.kind in ("line", "block") else None
             if match:
                 return rule, match
         return None
 
-    def cut_tail(self, text: str) -> tuple[str, str]:
-        """Split ``text`` into what stays and the furniture fragment that ends it."""
+    def keeps(self, text: str) -> bool:
+        """Whether a ``keep:`` pattern says the whole of ``text`` is article text."""
+        return any(rule.kind == "keep" and rule.regex.fullmatch(text) for rule in self.rules)
+
+    def cut_tail(self, text: str) -> tuple[str, str, str]:
+        """Split ``text`` into what stays and the furniture fragment that ends it, with its rule."""
         for rule in self.rules:
             start = rule.regex.tail_start(text) if rule.kind == "tail" else None
             if start is not None:
-                return text[:start].rstrip(), text[start:]
-        return text, ""
+                return text[:start].rstrip(), text[start:], rule.name
+        return text, "", ""
 
 
 def load_furniture(path: Path) -> Furniture:
@@ -79,8 +91,10 @@ def _compile_rule(line: str, path: Path, number: int) -> _Rule:
         raise ContentError(path, f"unknown group name {names} (use source or date)", number)
     if body.fullmatch(""):
         raise ContentError(path, f"pattern {pattern!r} matches an empty line", number)
-    if kind == "tail" and body.groupindex:
-        raise ContentError(path, "a tail pattern cannot name groups: use a whole-line one", number)
+    if kind in ("tail", "keep") and body.groupindex:
+        raise ContentError(
+            path, f"a {kind} pattern cannot name groups: use a whole-line one", number
+        )
     if kind == "tail":
         body = compile_tail(pattern, path, number)
-    return _Rule(kind, body)
+    return _Rule(kind, body, number)

@@ -1,7 +1,6 @@
 """A title derived from the lead when the clipping has no headline.
 
-A headline is a leading paragraph of 3 to 20 words that does not end like
-prose (``. , ; : …``); short labels before it (a section name) stay text.
+(Which line is the headline is decided in :mod:`archive.ingest.layout`.)
 Without one, the title is the lead's first sentence, without a dateline; a
 longer sentence is cut to whole words within 80 characters: at a clause end
 (comma, semicolon, colon) in the last quarter of that length if there is
@@ -15,7 +14,7 @@ from __future__ import annotations
 from archive.ingest.dateline import dateline
 from archive.site.text import sentences
 
-HEADLINE_MIN_WORDS = 3  # a shorter leading paragraph is a label, not a headline
+HEADLINE_MIN_WORDS = 3  # a cut title keeps at least this many words
 _TITLE_LENGTH = 80
 _CLAUSE_SHARE = 0.75  # a clause ending this far into the length is a better cut
 _TITLE_TRIM = " .,;:–—-"
