@@ -19,12 +19,14 @@ CLIPPING = (
 )
 
 
-def ingest_with_patterns(tmp_path: Path, patterns: str) -> tuple[int, str, Path]:
+def ingest_with_patterns(
+    tmp_path: Path, patterns: str, text: str = CLIPPING
+) -> tuple[int, str, Path]:
     data = tmp_path / "data"
     data.mkdir()
     (data / "furniture.txt").write_text(patterns, encoding="utf-8")
     clipping = tmp_path / "clipping.txt"
-    clipping.write_text(CLIPPING, encoding="utf-8")
+    clipping.write_text(text, encoding="utf-8")
     articles = tmp_path / "articles"
     result = invoke(
         "ingest", "--paths", str(clipping), "--into", str(articles),
@@ -37,15 +39,13 @@ def test_a_catastrophic_pattern_finishes(tmp_path: Path) -> None:
     status, out, articles = ingest_with_patterns(tmp_path, "# editors' rules\n(a+)+$\n")
     assert status == 0 and TRACEBACK not in out, out
     (article,) = articles.glob("*.md")
-    text = article.read_text(encoding="utf-8")
-    assert "a" * 32 + "!" in text  # the rule does not match the line: it stays
-    assert "agreed to meet again" in text
+    assert "agreed to meet again" in article.read_text(encoding="utf-8")
 
 
 def test_a_catastrophic_tail_pattern_finishes(tmp_path: Path) -> None:
     status, out, articles = ingest_with_patterns(tmp_path, "tail:(a|aa)+b\n")
     assert status == 0 and TRACEBACK not in out, out
-    assert "a" * 32 + "!" in next(articles.glob("*.md")).read_text(encoding="utf-8")
+    assert "agreed to meet again" in next(articles.glob("*.md")).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -71,19 +71,11 @@ def test_the_shipped_patterns_all_compile(tmp_path: Path) -> None:
 
 def test_word_classes_still_match_any_script(tmp_path: Path) -> None:
     """RE2's \\w is ASCII; patterns are rewritten so that it means what it means in Python."""
-    rules = "# rules\nby (?-i:[A-Z][\\w’-]+(?: [A-Z][\\w’-]+)*) for (?P<source>.+)\n"
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "furniture.txt").write_text(rules, encoding="utf-8")
-    clipping = tmp_path / "clipping.txt"
-    text = CLIPPING.replace(
-        "Published 8 March 2023", "Published 8 March 2023\n\nBy José Núñez for El País"
+    sentence = "Ñandú señaló que José Núñez viajó a Córdoba."
+    text = CLIPPING.replace("The two ministers", f"{sentence}\n\nThe two ministers")
+    status, out, articles = ingest_with_patterns(
+        tmp_path, "\\w+ señaló que \\w+ \\w+ viajó a \\w+\\.\n", text
     )
-    clipping.write_text(text, encoding="utf-8")
-    result = invoke(
-        "ingest", "--paths", str(clipping), "--into", str(tmp_path / "articles"),
-        "--furniture", str(data / "furniture.txt"),
-    )  # fmt: skip
-    assert result.returncode == 0, output(result)
-    article = next((tmp_path / "articles").glob("*.md")).read_text(encoding="utf-8")
-    assert "source: El País" in article and "José" not in article
+    assert status == 0, out
+    article = next(articles.glob("*.md")).read_text(encoding="utf-8")
+    assert "Córdoba" not in article and "agreed to meet again" in article
