@@ -299,6 +299,31 @@ def entities(c: Context, content: str = "") -> None:
 
 @task(
     help={
+        "target": "the article's slug (or, with --entity/--event, the entity or event id)",
+        "words": "the exact words of the passage, found once in the article ('' with --entity/--event)",
+        "entity": "the note is on the entity TARGET",
+        "event": "the note is on the chronology event TARGET",
+    }
+)
+def note(c: Context, target: str, words: str, entity: bool = False, event: bool = False) -> None:
+    """Start a note file with its target and passage filled in; print its path.
+
+    invoke note ARTICLE "exact words"; invoke note dushanbe "" --entity
+    """
+    from archive.core.errors import ContentError
+    from archive.notes.create import new_note
+
+    if entity and event:
+        sys.exit("a note is on an entity or an event, not both")
+    kind = "entity" if entity else "event" if event else "article"
+    try:
+        print(new_note(CONTENT, target, words, kind))
+    except ContentError as error:
+        sys.exit(str(error))
+
+
+@task(
+    help={
         "query": "words to look for; quote a phrase",
         "entity": "only articles mentioning this entity id",
         "source": "only articles from this source",

@@ -20,13 +20,14 @@ NBSP = "\u00a0"
 # Counted by hand from the files: blank-line separated blocks that are article text.
 SEEDS_EXPECTED = {
     "000_8b3231d21d1508c7.txt": (
-        "Through a telephone call made on Tuesday, Russia’s President Vladimir Putin",
+        "Russia’s President Vladimir Putin and China’s President Xi Jinping expressed their"
+        " willingness to cooperate",
         True,
         datetime.date(2021, 8, 25),
         7,
     ),
     "001_811a545a56f5e34d.txt": (
-        "On Wednesday, Chinese President Xi Jinping told his Russian counterpart",
+        "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin",
         True,
         datetime.date(2021, 8, 26),
         11,
@@ -38,7 +39,8 @@ SEEDS_EXPECTED = {
         5,
     ),
     "003_5cec631d11b9ee3c.txt": (
-        "Chinese President Xi Jinping and his Russian counterpart Vladimir Putin held",
+        "Chinese President Xi Jinping and his Russian counterpart Vladimir Putin held a phone"
+        " conversation",
         True,
         datetime.date(2021, 8, 29),
         14,
@@ -114,9 +116,11 @@ def test_every_sentence_of_a_seed_survives(name: str, furniture: Furniture) -> N
 def test_a_derived_seed_title_is_whole_words_from_the_lead(name: str, furniture: Furniture) -> None:
     _, clipping = read_clipping(SEEDS / name, furniture)
     lead = clipping.paragraphs[0]
-    assert lead.startswith(clipping.title)
-    assert lead[len(clipping.title)] in " ,"  # the title ends at a word's end
-    assert len(clipping.title) <= 80
+    # An opening adverbial ("On Wednesday, ") may go; the rest is the lead's own words.
+    start = lead.index(clipping.title[1:]) - 1
+    assert lead[start].lower() == clipping.title[0].lower()
+    assert lead[start + len(clipping.title)] in " ,"  # the title ends at a word's end
+    assert len(clipping.title) <= 110
 
 
 def test_subheadings_inside_an_article_stay_paragraphs(furniture: Furniture) -> None:
@@ -196,8 +200,11 @@ def test_dotted_date_line_hard_wrapped_text_and_windows_line_ends(furniture: Fur
 
 def test_no_headline_derives_the_title_after_the_dateline(furniture: Furniture) -> None:
     _, clipping = read_clipping(FIXTURES / "dateline-no-headline.txt", furniture)
-    # The first sentence is longer than 80 characters: the cut falls at its first clause.
-    assert clipping.title == "Uzbekistan will keep its border with Afghanistan closed to refugees"
+    # The first sentence is long: the cut falls at its last clause end within 110 characters.
+    assert clipping.title == (
+        "Uzbekistan will keep its border with Afghanistan closed to refugees,"
+        " the foreign ministry said on Friday"
+    )
     assert clipping.title_derived
     assert (clipping.date, clipping.source) == (datetime.date(2021, 8, 27), "AFN")
     assert clipping.paragraphs[0].startswith("TASHKENT, Aug 27, 2021 (AFN) - Uzbekistan")

@@ -70,7 +70,7 @@ def test_entity_page_shows_each_mention_in_its_sentence(site: Path) -> None:
         assert doc.h1.get_text() == entity["name"]
         quoted = [len(a.select(".contexts mark")) for a in doc.select(".appearance")]
         counts = [
-            int(a.select_one(".meta").get_text().split("·")[1].split()[0])
+            int(a.select_one(".appearance__count").get_text().split()[0])
             for a in doc.select(".appearance")
         ]
         assert sum(counts) == entity["mentions"]

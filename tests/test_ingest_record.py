@@ -85,7 +85,8 @@ def test_a_keep_pattern_restores_a_line_on_import(tmp_path: Path) -> None:
     shutil.copy(CORPUS / CLIPPING, clipping)
     articles = tmp_path / "articles"
     ingest([clipping], articles, patterns)
-    assert "\n\nWhat comes next\n\n" in the_article(articles).read_text(encoding="utf-8")
+    # Restored, the line is what it was on the page: the subheading of what follows.
+    assert "\n\n## What comes next\n\n" in the_article(articles).read_text(encoding="utf-8")
     (tmp_path / "plain.txt").write_text("keep: (?P<source>x)\n", "utf-8")
     with pytest.raises(Exception, match="cannot name groups"):
         ingest([clipping], articles, tmp_path / "plain.txt")

@@ -23,8 +23,9 @@ QUERIES = [
     "putin", "Kabul airport", '"Shanghai Cooperation Organization"', "vaccine supply",
     "talks", "Taliban delegation", '"rest of the world" China', "Wang Yi Lavrov",
     "terrorism drug trafficking", "sovereignty", "Dusambe", '"one-China policy" Taiwan',
+    "Dushanbe", "Sergei Lavrov talks", "the Russian leader", "Kabul International Airport",
 ]  # fmt: skip
-TYPED = ["talib", "vacc", "Wang Yi Lav", "dusam"]
+TYPED = ["talib", "vacc", "Wang Yi Lav", "dusam", "Dushanbe", "Sergei Lavrov"]
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,17 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import ROOT, SEEDS, page
+from conftest import ROOT, SEEDS, open_page, page
+from playwright.sync_api import Browser, Page
 
+from archive.check.browser import _AXE_RUN, SCHEMES, WCAG_AA
 from archive.chronology.corrections import apply_corrections, load_corrections
 from archive.chronology.cues import load_cues
 from archive.chronology.event import Event
@@ -28,9 +32,10 @@ from archive.entities.registry import Claim, load_registry
 from archive.ingest.articles import ingest
 from archive.ingest.clipping import read_clipping
 from archive.ingest.furniture import load_furniture
-from archive.notes.load import load_notes
+from archive.notes.load import load_note, load_notes
 from archive.search import cli as search_cli
 from archive.search.analysis import SearchDocument
+from archive.search.names import names_from_site
 from archive.search.whoosh_index import documents_from_site, search, update_index
 from archive.site.markdown import renderer, split_front_matter
 from archive.site.text import Paragraph, paragraphs
@@ -65,14 +70,19 @@ def text(tag: Any) -> str:
 
 
 def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path: Path) -> None:
-    """What `invoke ingest` does by default: the shipped articles are the clippings'."""
+    """What `invoke ingest` does by default: the shipped articles are the clippings',
+    except those an editor edited (subheadings made headings), which stay as edited."""
     shipped = tmp_path / "articles"
     shipped.mkdir()
     for path in (CONTENT / "articles").glob("*.md"):
         (shipped / path.name).write_bytes(path.read_bytes())
     before = {path.name: path.read_bytes() for path in shipped.iterdir()}
     report = ingest([SEEDS], shipped, DATA / "furniture.txt")
-    assert [outcome.status for outcome in report.outcomes] == ["unchanged"] * 5
+    statuses = [outcome.status for outcome in report.outcomes]
+    assert len(statuses) == 5 and set(statuses) <= {"unchanged", "conflict"}
+    edited = [o for o in report.outcomes if o.status == "conflict"]
+    assert all(not o.failed for o in edited)
+    assert any("## " in (shipped / Path(str(o.article)).name).read_text() for o in edited)
     assert report.exit_status == 0
     assert {path.name: path.read_bytes() for path in shipped.glob("*.md")} == before
     # Beside each article, the record of its removed lines: the one shipped with it.
@@ -167,8 +177,11 @@ def test_notes_leave_the_article_text_and_its_summary_as_they_were(shipped_site:
 
 def test_articles_json_lists_each_articles_notes(shipped_site: Path) -> None:
     by_slug = {a["slug"]: a for a in articles(shipped_site)}
-    assert by_slug[SLUG]["notes"] == [NOTE]
-    assert all(record["notes"] == [] for slug, record in by_slug.items() if slug != SLUG)
+    notes, _ = load_notes(CONTENT / "notes")
+    assert NOTE in by_slug[SLUG]["notes"]
+    for slug, record in by_slug.items():
+        written = {n.id for n in notes if n.kind == "article" and n.target == slug}
+        assert sorted(record["notes"]) == sorted(written), slug
 
 
 def test_every_shipped_note_is_shown_where_it_belongs(shipped_site: Path) -> None:
@@ -410,7 +423,42 @@ def shipped_index(
     documents = documents_from_site(shipped_site)
     index = tmp_path_factory.mktemp("whoosh")
     update_index(index, documents)
+    names_from_site(shipped_site).save(index)
     return documents, index
+
+
+def registered_names() -> list[tuple[str, str]]:
+    """(entity id, name) for every name and alias in the shipped registry."""
+    registry = load_registry(DATA / "entities.yaml")
+    return [(e.id, name) for e in registry.entities.values() for name in (e.name, *e.aliases)]
+
+
+def test_every_registered_name_finds_every_article_that_mentions_its_entity(
+    shipped_index: tuple[list[SearchDocument], Path],
+) -> None:
+    documents, index = shipped_index
+    checked = 0
+    for entity, name in registered_names():
+        mentioning = {d.slug for d in documents if entity in d.entities}
+        if not mentioning:
+            continue
+        results = search(index, name, limit=50)
+        assert mentioning <= {h.slug for h in results.hits}, (entity, name)
+        assert results.entities and results.entities[0].id == entity, name
+        checked += 1
+    assert checked > 30
+
+
+def test_an_alias_finds_the_article_that_spells_the_name_otherwise(
+    shipped_index: tuple[list[SearchDocument], Path],
+) -> None:
+    documents, index = shipped_index
+    (dusambe,) = [d for d in documents if "Dusambe" in d.body]
+    assert "Dushanbe" not in dusambe.body
+    results = search(index, "Dushanbe")
+    assert [h.slug for h in results.hits] == [dusambe.slug]
+    assert "<mark>Dusambe</mark>" in results.hits[0].snippet
+    assert results.suggestion is None
 
 
 @pytest.mark.parametrize("slug", sorted(SEARCH_FIRST))
@@ -469,3 +517,329 @@ def test_command_line(shipped_index: tuple[list[SearchDocument], Path]) -> None:
     assert "Did you mean “kaag”?" in text
     assert "\033[1m" not in text  # not a terminal: no bold
     assert search_cli.plain("a <mark>Kaag</mark> &amp; b", bold=True) == "a \033[1mKaag\033[0m & b"
+
+
+WIDTHS = [1280, 375]
+ARTICLE_PAGE = f"articles/{SLUG}.html"
+
+
+def _popup(browser: Browser, site: Path, width: int, query: str) -> Page:
+    """An article page at ``width`` with ``query`` typed in the header box, popup shown."""
+    errors: list[str] = []
+    tab = open_page(browser, (site / ARTICLE_PAGE).as_uri(), errors, width)
+    tab.fill("#site-search", query)
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    return tab
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_header_box_is_a_combobox_that_knows_aliases(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (shipped_site / ARTICLE_PAGE).as_uri(), errors, width)
+    assert tab.locator('.site-search [role="status"]').count() == 1  # before any search
+    tab.fill("#site-search", "Dushanbe")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    box = tab.locator("#site-search")
+    assert box.get_attribute("role") == "combobox"
+    listbox = tab.locator(f"#{box.get_attribute('aria-controls')}")
+    assert listbox.get_attribute("role") == "listbox"
+    options = listbox.locator('[role="option"]')
+    first = options.nth(0)
+    assert first.get_attribute("data-href").endswith("entities/dushanbe/index.html")
+    assert options.count() == 2
+    assert options.nth(1).locator("mark").first.inner_text() == "Dusambe"
+    assert tab.locator(".search-popup h2").count() == 0
+    tab.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.nth(0).get_attribute("id")
+    assert options.nth(0).get_attribute("aria-selected") == "true"
+    tab.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert tab.locator(".search-popup").is_hidden()
+    assert box.input_value() == "Dushanbe"
+    tab.keyboard.press("Escape")
+    assert box.input_value() == ""
+    tab.fill("#site-search", "Dushanbe")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")  # follows the active option
+    tab.wait_for_url("**/entities/dushanbe/index.html")
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_popup_closes_on_blur_and_outside_click(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab = _popup(browser, shipped_site, width, "Lavrov")
+    tab.mouse.click(5, 600)
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "false"
+    tab.focus("#site-search")
+    tab.wait_for_selector('#site-search[aria-expanded="true"]')
+    tab.keyboard.press("Tab")  # the Search button: still in the box's form
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "true"
+    tab.focus("a.site-title")
+    assert tab.locator("#site-search").get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_browser_did_you_mean_and_entity_first_on_the_search_page(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    errors: list[str] = []
+    tab = open_page(browser, (shipped_site / "search.html").as_uri() + "?q=Lavrv", errors, width)
+    tab.wait_for_function("document.querySelector('#search-status').textContent.length > 0")
+    assert "Did you mean “lavrov”?" in tab.inner_text("#search-status")
+    tab.fill("#search-query", "Sergei Lavrov")
+    tab.press("#search-query", "Enter")
+    tab.wait_for_selector("#search-entities:not([hidden]) a")
+    link = tab.locator("#search-entities a")
+    assert link.get_attribute("href").endswith("entities/sergey-lavrov/index.html")
+    assert tab.locator("#search-results li").count() >= 1
+    results = tab.locator("#search-results").bounding_box()
+    facets = tab.locator("#search-facets").bounding_box()
+    assert results and facets
+    if width < 600:
+        assert results["y"] < facets["y"]
+    else:
+        assert facets["x"] < results["x"]
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_missing_index_shows_its_error_in_the_popup(
+    shipped_site: Path, browser: Browser, width: int, tmp_path: Path
+) -> None:
+    broken = tmp_path / "site"
+    shutil.copytree(shipped_site, broken)
+    (broken / "search" / "manifest.js").unlink()
+    errors: list[str] = []
+    tab = open_page(browser, (broken / ARTICLE_PAGE).as_uri(), errors, width)
+    tab.fill("#site-search", "Kabul")
+    message = tab.locator(".search-popup__status")
+    message.wait_for(state="visible")
+    assert "Search is unavailable" in message.inner_text()
+
+
+# ---- pages for readers, in Chromium --------------------------------------------------
+
+SUBHEADED = "2021-08-26-on-wednesday-chinese-president-xi-jinping-told-his-russian"
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _tab(browser: Browser, site: Path, path: str, width: int) -> tuple[Page, list[str]]:
+    errors: list[str] = []
+    page_path, _, fragment = path.partition("#")
+    url = (site / page_path).as_uri() + (f"#{fragment}" if fragment else "")
+    return open_page(browser, url, errors, width), errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_fits_one_line(shipped_site: Path, browser: Browser, width: int) -> None:
+    tab, errors = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+    tops = tab.eval_on_selector_all(
+        ".site-nav li", "items => items.map(i => Math.round(i.getBoundingClientRect().top))"
+    )
+    assert len(set(tops)) == 1, tops  # "By month" no longer wraps onto its own line
+    nav = tab.locator(".site-nav").bounding_box()
+    assert nav and nav["x"] + nav["width"] <= width
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_article_reads_like_a_publication(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    records = sorted(articles(shipped_site), key=lambda r: (r["date"], r["slug"]))
+    for at, record in enumerate(records):
+        tab, errors = _tab(browser, shipped_site, record["url"], width)
+        byline = tab.inner_text(".article__header .meta")
+        assert "imported" not in byline and ".txt" not in byline
+        if record.get("source"):
+            assert record["source"] in byline
+        made = tab.locator("details.provenance")
+        assert made.locator("summary").inner_text() == "How this page was made"
+        assert not made.evaluate("d => d.open")
+        assert record["source_file"] not in tab.inner_text("body")  # hidden until opened
+        made.locator("summary").click()
+        assert record["source_file"] in made.inner_text()
+        older = tab.locator(".prev-next a[rel=prev]")
+        newer = tab.locator(".prev-next a[rel=next]")
+        assert older.count() == (1 if at else 0)
+        assert newer.count() == (1 if at + 1 < len(records) else 0)
+        if at:
+            assert older.get_attribute("href").endswith(records[at - 1]["url"])
+        if at + 1 < len(records):
+            assert newer.get_attribute("href").endswith(records[at + 1]["url"])
+        assert not errors
+        tab.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_subheads_are_headings_and_dates_and_rules_read_as_words(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, f"articles/{SUBHEADED}.html", width)
+    heads = tab.locator(".article__body h2").all_inner_texts()
+    assert "Role of China" in heads
+    tab, _ = _tab(browser, shipped_site, "chronology.html", width)
+    shown = tab.inner_text("main")
+    assert "rule:" not in shown and "explicit-date" not in shown
+    assert "the year of publication, since the article gives none" in shown
+    for path in ("entities/vladimir-putin/index.html", "chronology.html", ARTICLE_PAGE):
+        tab, _ = _tab(browser, shipped_site, path, width)
+        assert not ISO_DATE.search(tab.inner_text("main")), path
+    tab, _ = _tab(browser, shipped_site, "entities/index.html", width)
+    assert " 0 mentions" not in tab.inner_text("main")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_passage_links_are_large_with_distinct_names(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, "entities/vladimir-putin/index.html", width)
+    links = tab.locator("a.context-link")
+    assert links.count() > 3
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert len(set(names)) == len(names)
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24
+    if width < 600:  # the note buttons show on narrow screens only
+        tab, _ = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+        buttons = tab.locator(".note-ref")
+        assert buttons.count() >= 2
+        for i in range(buttons.count()):
+            box = buttons.nth(i).bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_part_counts_for_its_whole_via_the_part(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, _ = _tab(browser, shipped_site, "entities/kabul/index.html", width)
+    via = tab.locator(".appearance", has_text="via Hamid Karzai International Airport")
+    assert via.count() == 1
+    assert via.locator("a").first.get_attribute("href").endswith(ARTICLE_PAGE)
+    tab, _ = _tab(browser, shipped_site, ARTICLE_PAGE, width)
+    sidebar = tab.inner_text(".article__sidebar")
+    assert "Hamid Karzai International Airport" in sidebar
+    assert "Kabul\n" not in sidebar + "\n" and not re.search(r"^Kabul\b", sidebar, re.M)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_link_to_a_noted_passage_opens_its_note_beside_it(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    for note in ("who-is-yang-jiechi", "what-is-the-sco", "call-not-dated-here"):
+        slug = load_note(CONTENT / "notes" / f"{note}.md").target
+        tab, errors = _tab(browser, shipped_site, f"articles/{slug}.html#anchor-{note}", width)
+        card = tab.locator(f"#sidenote-{note}")
+        card.wait_for(state="visible")
+        passage = tab.locator(f"#anchor-{note}").bounding_box()
+        box = card.bounding_box()
+        assert passage and box
+        overlap = not (
+            passage["y"] + passage["height"] <= box["y"] or box["y"] + box["height"] <= passage["y"]
+        ) and not (
+            passage["x"] + passage["width"] <= box["x"] or box["x"] + box["width"] <= passage["x"]
+        )
+        assert not overlap, (note, passage, box)
+        assert -2 <= passage["y"] <= tab.viewport_size["height"]  # in sight
+        assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_notes_page_lists_every_note_newest_first_with_a_feed(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    tab, errors = _tab(browser, shipped_site, "notes.html", width)
+    items = tab.locator(".notes-index__item")
+    notes, _ = load_notes(CONTENT / "notes")
+    assert items.count() == len(notes) >= 9
+    dates = tab.eval_on_selector_all(
+        ".notes-index__item .note__byline time", "ts => ts.map(t => t.dateTime)"
+    )
+    assert dates == sorted(dates, reverse=True)
+    feed_href = tab.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute(
+        "href"
+    )
+    feed = ET.fromstring((shipped_site / feed_href).read_text(encoding="utf-8"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert len(feed.findall(f"{atom}entry")) == len(notes)
+    first = items.nth(0).locator("a").first
+    first.click()
+    tab.wait_for_load_state()
+    assert "#anchor-" in tab.url or "#note-" in tab.url or "entities/" in tab.url
+    assert not errors
+
+
+def test_at_least_six_more_passage_notes_on_four_articles() -> None:
+    notes, errors = load_notes(CONTENT / "notes")
+    assert not errors
+    on_passages = [n for n in notes if n.kind == "article" and n.quote]
+    assert len(on_passages) >= 7
+    assert len({n.target for n in on_passages}) >= 4
+
+
+@pytest.mark.browser
+def test_in_the_browser_every_registered_name_finds_every_article_of_its_entity(
+    shipped_site: Path, browser: Browser
+) -> None:
+    documents = documents_from_site(shipped_site)
+    url_of = {d.slug: d.url for d in documents}
+    tab, errors = _tab(browser, shipped_site, "search.html", 1280)
+    checked = 0
+    for entity, name in registered_names():
+        mentioning = {url_of[d.slug] for d in documents if entity in d.entities}
+        if not mentioning:
+            continue
+        found = tab.evaluate(ENGINE_ALL, name)
+        assert mentioning <= set(found["urls"]), (entity, name)
+        assert found["named"][:1] == [entity], name
+        checked += 1
+    assert checked > 30 and not errors
+
+
+ENGINE_ALL = """async (text) => {
+  const index = await window.__archiveSearch.engine.openIndex();
+  const found = await index.search(text, {});
+  const urls = [];
+  for (const [doc] of found.ranked) {
+    const bundle = await index.shard("d", Math.floor(doc / index.m.bundle));
+    urls.push(bundle[doc % index.m.bundle][1]);
+  }
+  return {urls, named: found.query.named.map((n) => n.entity)};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_with_the_popup_or_a_note_card_open(
+    shipped_site: Path, browser: Browser, width: int
+) -> None:
+    script = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    tab = _popup(browser, shipped_site, width, "Dushanbe")
+    tab.add_script_tag(content=script)
+    noted, _ = _tab(browser, shipped_site, f"{ARTICLE_PAGE}#anchor-what-is-the-sco", width)
+    noted.locator("#sidenote-what-is-the-sco").wait_for(state="visible")
+    noted.add_script_tag(content=script)
+    for opened in (tab, noted):
+        for scheme in SCHEMES:
+            opened.emulate_media(color_scheme=scheme)
+            result = opened.evaluate(_AXE_RUN, WCAG_AA)
+            assert result["violations"] == [], (scheme, width, result["violations"])

@@ -71,6 +71,7 @@ def page_kinds(site: Path) -> list[tuple[str, str, str]]:
         "entity index": ["entities/index.html"],
         "entity": sorted(str(p.relative_to(site)) for p in site.glob("entities/*/index.html")),
         "chronology": ["chronology.html"],
+        "notes": ["notes.html"],
         "404": ["404.html"],
         "month archive": sorted(
             str(p.relative_to(site)) for p in site.glob("archive/*/*/index.html")

@@ -9,6 +9,7 @@ English, from :mod:`archive.dates`, which reads them in the text
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,10 +29,54 @@ def period_label(numbers: Sequence[int]) -> str:
     return f"{numbers[2]} {month}" if len(numbers) > 2 else month
 
 
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _iso_parts(value: object) -> tuple[int, ...] | None:
+    """(year[, month[, day]]) of a date or an ISO 8601 text; ``None`` if it is neither."""
+    if isinstance(value, datetime.date):
+        return value.year, value.month, value.day
+    match = _ISO.match(str(value or ""))
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p)
+    try:
+        datetime.date(parts[0], *(parts[1:] or (1,)), *((1,) if len(parts) < 3 else ()))
+    except ValueError:
+        return None
+    return parts
+
+
+def shown_date(value: object) -> str:
+    """Any date a page shows, in the one style: "25 August 2021", "August 2021", "2021".
+
+    Articles, entity pages, events and notes all go through this one function, so a
+    reader never meets "2021-08-24" beside "25 August 2021". Text that is not an ISO
+    date (an editor's "late August") is shown as written.
+    """
+    parts = _iso_parts(value)
+    if parts is None:
+        return str(value or "")
+    if len(parts) == 1:
+        return str(parts[0])
+    month = month_year(datetime.date(parts[0], parts[1], 1))
+    return f"{parts[2]} {month}" if len(parts) == 3 else month
+
+
+def machine_date(value: object) -> str:
+    """The ``datetime`` attribute for ``value``: a valid ISO date, or "" (then no ``<time>``)."""
+    parts = _iso_parts(value)
+    if parts is None:
+        return ""
+    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+
+
 # The theme's filters: ``{{ article.date|day_month_year }}``.
 FILTERS: dict[str, Callable[..., Any]] = {
     "day_month_year": day_month_year,
     "long_date": long_date,
     "month_year": month_year,
     "period_label": period_label,
+    "shown_date": shown_date,
+    "machine_date": machine_date,
 }

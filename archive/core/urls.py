@@ -19,6 +19,8 @@ ENTITY_INDEX = "entities/index.html"
 CHRONOLOGY = "chronology.html"
 CALENDAR = "chronology.ics"
 SEARCH = "search.html"
+NOTES = "notes.html"  # every editor's note, newest first
+NOTES_FEED = "notes.atom.xml"
 SEARCH_INDEX = "search/"  # the browser index's folder
 API = "api/{name}.json"
 # Only on the published site (they need absolute addresses): see archive.site.published.

@@ -69,10 +69,10 @@ def around_years(published: _Day, make: Callable[[int], Reading | None]) -> list
 def year_suffix(year: int, published: _Day) -> tuple[str, str]:
     """The rule suffix and the reason in words for the year a yearless name was given."""
     if year < published.year:
-        return "previous-year", "the year before publication, "
+        return "previous-year", "the year before publication, since the article gives no year: "
     if year > published.year:
-        return "next-year", "the year after publication, "
-    return "year-from-publication", "the year of publication, "
+        return "next-year", "the year after publication, since the article gives no year: "
+    return "year-from-publication", "the year of publication, since the article gives none: "
 
 
 def month_reading(year: int, month: int) -> Reading:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archive.entities.mentions import Mention
-from archive.entities.registry import Entity
+from archive.entities.registry import Entity, wholes
 from archive.entities.types import ENTITY_TYPES, TYPE_LABELS
 from archive.site.text import Paragraph, sentence_at
 
@@ -51,6 +51,7 @@ class Appearance:
     url: str
     count: int = 0
     contexts: list[Context] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)  # names of the parts mentioned (part_of)
 
 
 @dataclass
@@ -87,24 +88,41 @@ def context(paragraph: Paragraph, mention: Mention) -> Context:
 def build_profiles(
     articles: Sequence[ArticleMentions], entities: dict[str, Entity]
 ) -> dict[str, Profile]:
-    """Profiles of the entities mentioned at least once, newest article first."""
+    """Profiles of the entities mentioned at least once, newest article first.
+
+    A mention of a part (``part_of``) also lists the article on each whole's page,
+    "via" the part, without adding to the whole's mention count: the text names
+    the airport, not the city.
+    """
     profiles: dict[str, Profile] = {}
     for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
         by_entity: dict[str, list[Mention]] = {}
         for mention in article.mentions:
             by_entity.setdefault(mention.entity_id, []).append(mention)
+        shown: dict[str, Appearance] = {}
         for entity_id, found in by_entity.items():
             profile = profiles.setdefault(entity_id, Profile(entities[entity_id]))
             profile.mentions += len(found)
             profile.co_mentions.update({other: 1 for other in by_entity if other != entity_id})
-            appearance = Appearance(
-                article.slug, article.title, article.date, article.url, len(found)
-            )
-            appearance.contexts = [
-                context(article.paragraphs[m.paragraph], m) for m in found[:CONTEXTS_PER_ARTICLE]
-            ]
-            profile.appearances.append(appearance)
+            shown[entity_id] = _appearance(article, found, len(found))
+            profile.appearances.append(shown[entity_id])
+        for entity_id, found in by_entity.items():
+            for whole in wholes(entity_id, entities):
+                if whole not in shown:
+                    shown[whole] = _appearance(article, found, 0)
+                    profiles.setdefault(whole, Profile(entities[whole])).appearances.append(
+                        shown[whole]
+                    )
+                shown[whole].via.append(entities[entity_id].name)
     return profiles
+
+
+def _appearance(article: ArticleMentions, found: list[Mention], count: int) -> Appearance:
+    appearance = Appearance(article.slug, article.title, article.date, article.url, count)
+    appearance.contexts = [
+        context(article.paragraphs[m.paragraph], m) for m in found[:CONTEXTS_PER_ARTICLE]
+    ]
+    return appearance
 
 
 def sidebar(

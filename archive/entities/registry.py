@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.core.errors import ContentError
-from archive.core.yamlfile import Key, Shape, compose, line_of
+from archive.core.yamlfile import Key, Shape, compose, did_you_mean, line_of
 from archive.entities.types import ENTITY_TYPES
 
 # An entry of the registry: a mapping of these fields.
@@ -36,6 +36,7 @@ ENTRY = Shape(
         Key("role", "scalar"),
         Key("description", "scalar"),
         Key("wikidata", "scalar"),
+        Key("part_of", "scalar"),
     ],
     noun="field",
 )
@@ -70,6 +71,7 @@ class Entity:
     description: str
     wikidata: str | None
     line: int
+    part_of: str | None = None  # the id of the entity this one lies within ("kabul")
 
 
 class Claim(NamedTuple):
@@ -135,6 +137,28 @@ def load_registry(path: Path) -> Registry:
     return Registry(path, entities, claims)
 
 
+def wholes(entity_id: str, entities: dict[str, Entity]) -> list[str]:
+    """The entities ``entity_id`` lies within, nearest first ("kabul" for the airport).
+
+    Stops at an unknown id or a loop, which the registry reports as errors.
+    """
+    found: list[str] = []
+    current = entities.get(entity_id)
+    while current is not None and current.part_of and current.part_of not in found:
+        found.append(current.part_of)
+        current = entities.get(current.part_of)
+    return found
+
+
+def fields_of(node: Node, key: str) -> Node:
+    """The value node of ``key`` in a mapping node (the node itself if absent)."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if getattr(k, "value", None) == key:
+                return v
+    return node
+
+
 def _has_words(name: str, words: str) -> bool:
     """Whether ``words`` stand in ``name`` as whole words.
 
@@ -161,6 +185,7 @@ class _Reader:
         self.errors: list[ContentError] = []
         self._sources: dict[str, list[_Source]] = {}
         self._id_lines: dict[str, int] = {}
+        self._part_lines: dict[str, int] = {}
 
     def read(self) -> tuple[dict[str, Entity], dict[str, Claim]]:
         """The entities and claims; problems are left in :attr:`errors`."""
@@ -177,7 +202,24 @@ class _Reader:
                 entity, lines = read
                 entities[entity.id] = entity
                 self._claim_names(entity, lines)
+                if entity.part_of:
+                    self._part_lines[entity.id] = line_of(fields_of(node, "part_of"))
+        self._check_parts(entities)
         return entities, self._claims()
+
+    def _check_parts(self, entities: dict[str, Entity]) -> None:
+        """Each ``part_of`` names another entity, and no entity lies within itself."""
+        for entity in entities.values():
+            if not entity.part_of:
+                continue
+            line = self._part_lines.get(entity.id, entity.line)
+            if entity.part_of not in entities:
+                hint = did_you_mean(entity.part_of, entities) or "give the id of an entity"
+                message = f"'part_of' names unknown entity '{entity.part_of}': {hint}"
+                self.errors.append(ContentError(self.path, message, line))
+            elif entity.id in wholes(entity.id, entities):
+                message = f"'{entity.id}' is part of itself through 'part_of'"
+                self.errors.append(ContentError(self.path, message, line))
 
     def _compose(self) -> Node | None:
         try:
@@ -218,6 +260,7 @@ class _Reader:
             description=self._text(fields, "description"),
             wikidata=wikidata,
             line=line_of(node),
+            part_of=self._text(fields, "part_of") or None,
         )
         return entity, {**aliases, **surnames}
 

@@ -51,6 +51,7 @@ from archive.ingest.dating import NO_DATE
 from archive.ingest.decoding import decode
 from archive.ingest.furniture import Furniture, load_furniture
 from archive.ingest.record import explain, record_path, render_record
+from archive.ingest.subheads import mark_subheads
 from archive.ingest.titles import FUNCTION_WORDS
 from archive.site.export import write_text
 from archive.site.markdown import split_front_matter
@@ -254,7 +255,7 @@ def render_article(
     meta.update({key: value for key, value in optional.items() if value})
     meta.update(source_file=source_file, clipping=path, slug=slug, checksum=checksum)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
-    body = "\n\n".join(escape_markdown(paragraph) for paragraph in clipping.paragraphs)
+    body = "\n\n".join(mark_subheads([escape_markdown(p) for p in clipping.paragraphs]))
     written = f"---\n{front}---\n\n{body}\n"
     return f"---\n{front}ingested: {_sha256(written.encode('utf-8'))}\n---\n\n{body}\n"
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
 from whoosh.analysis.tokenizers import default_pattern
@@ -24,6 +24,9 @@ TOKEN = re.compile(default_pattern)
 _WORD = re.compile(TOKEN.pattern.replace("(", "(?:"))
 STOP = frozenset(STOP_WORDS)
 _QUERY_PART = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+if TYPE_CHECKING:
+    from archive.search.names import Names
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,21 @@ class SearchDocument:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A run of query words that names an entity, merged into one group.
+
+    An article matches it if it mentions the entity, or holds one stem of each of
+    ``parts`` (the groups the words would have been on their own; none when no word
+    typed is indexed, as in "G-7").
+    """
+
+    entity: str
+    group: tuple[str, ...]  # the merged group: the words' stems and the entity's names' stems
+    parts: tuple[tuple[str, ...], ...]
+    words: tuple[str, ...]  # the words typed
+
+
+@dataclass(frozen=True)
 class Query:
     """A parsed query: word groups that must all match, phrases, and their words."""
 
@@ -54,6 +72,7 @@ class Query:
     phrases: tuple[tuple[str, ...], ...]  # unstemmed words, in order
     words: tuple[str, ...]  # every word typed, lower-case, for spelling suggestions
     prefix: str | None = None  # the last word, matched as a prefix
+    named: tuple[Named, ...] = ()  # the entities the query names, in the order typed
 
     @property
     def stems(self) -> frozenset[str]:
@@ -127,33 +146,57 @@ class Analyzer(Tokenizer):
             yield token
 
 
-def parse_query(text: str, complete: Callable[[str], Iterable[str]] | None = None) -> Query:
+def parse_query(
+    text: str,
+    complete: Callable[[str], Iterable[str]] | None = None,
+    names: Names | None = None,
+) -> Query:
     """Read a query as typed: ``"quoted phrases"`` and bare words, all of which must match.
 
     With ``complete`` (search as you type), a last bare word not yet followed by a
     space also matches the words it begins: the ``PREFIX_LIMIT`` shortest indexed
-    words that ``complete`` returns for it.
+    words that ``complete`` returns for it. With ``names``, a run of words that
+    names a registered entity becomes one :class:`Named` group.
     """
-    groups: list[tuple[str, ...]] = []
     phrases: list[tuple[str, ...]] = []
-    typed: list[str] = []
+    items: list[tuple[str, tuple[str, ...]]] = []  # each word typed, and its group
     parts = list(_QUERY_PART.finditer(text))
     for part in parts:
         found = words(part.group(1) if part.group(1) is not None else part.group(2) or "")
-        typed.extend(found)
         if part.group(1) is not None and len(found) > 1:
             phrases.append(tuple(found))
-        groups.extend((stem(word),) for word in found if indexed(word))
+        items.extend((word, (stem(word),) if indexed(word) else ()) for word in found)
     last = _prefix_word(text, parts) if complete else None
     if complete and last:
         completions = sorted((w for w in complete(last) if indexed(w)), key=lambda w: (len(w), w))
         stems = {stem(w) for w in completions[:PREFIX_LIMIT]}
         if indexed(last):
-            groups.pop()
             stems.add(stem(last))
-        groups.append(tuple(sorted(stems)))
-    unique = tuple(dict.fromkeys(g for g in groups if g))
-    return Query(unique, tuple(phrases), tuple(typed), last)
+        items[-1] = (last, tuple(sorted(stems)))
+    named = _name_groups(items, names) if names else []
+    merged = {start: found for start, _, found in named}
+    covered = {i for start, end, _ in named for i in range(start, end)}
+    groups = [merged[i].group if i in merged else g for i, (_, g) in enumerate(items)]
+    unique = tuple(
+        dict.fromkeys(g for i, g in enumerate(groups) if g and (i in merged or i not in covered))
+    )
+    typed = tuple(word for word, _ in items)
+    return Query(unique, tuple(phrases), typed, last, tuple(n for _, _, n in named))
+
+
+def _name_groups(
+    items: list[tuple[str, tuple[str, ...]]], names: Names
+) -> list[tuple[int, int, Named]]:
+    """The runs of ``items`` that name an entity, each as its merged group."""
+    found = []
+    for start, end, entity in names.match([word for word, _ in items]):
+        parts = tuple(g for _, g in items[start:end] if g)
+        stems = {s for g in parts for s in g} | set(names.entities[entity].stems)
+        if not stems:
+            continue
+        typed = tuple(word for word, _ in items[start:end])
+        found.append((start, end, Named(entity, tuple(sorted(stems)), parts, typed)))
+    return found
 
 
 def _prefix_word(text: str, parts: list[re.Match[str]]) -> str | None:

@@ -70,6 +70,7 @@ from archive.search.analysis import (
     stem,
     words,
 )
+from archive.search.names import EMPTY, Names
 from archive.search.snippets import SNIPPET_LEAD, SNIPPET_WORDS, window
 from archive.search.whoosh_index import IndexStats, refresh_index
 
@@ -438,11 +439,15 @@ def _bundle(doc: SearchDocument) -> list[object]:
 
 
 def write_browser_index(
-    documents: Sequence[SearchDocument], folder: Path, shard_bytes: int = SHARD_BYTES
+    documents: Sequence[SearchDocument],
+    folder: Path,
+    shard_bytes: int = SHARD_BYTES,
+    names: Names = EMPTY,
 ) -> BrowserIndexStats:
     """Write the browser index into ``folder`` (``output/search``), replacing any old one.
 
-    ``shard_bytes`` is there for the benchmark, which compares layouts.
+    ``shard_bytes`` is there for the benchmark, which compares layouts; ``names``
+    is the registry's vocabulary (:mod:`archive.search.names`).
     """
     shutil.rmtree(folder, ignore_errors=True)
     ordered = article_order(documents)
@@ -474,6 +479,7 @@ def write_browser_index(
         "sources": sources,
         "runs": runs,
         "entities": entities,
+        "names": names.to_json(),
     }
     writer.write("m", "manifest", manifest)
     return BrowserIndexStats(dict(writer.files), dict(writer.bytes))
@@ -483,15 +489,20 @@ def build_search(
     documents: Sequence[SearchDocument],
     output_dir: Path,
     whoosh_dir: Path,
+    names: Names = EMPTY,
     tell: Callable[[str], None] = print,
     *,
     lock_wait: float = 0.0,
     advance: Callable[[], None] | None = None,
 ) -> SearchBuildStats:
     """Write both indexes: Whoosh in ``whoosh_dir`` (incremental, healed if damaged), the
-    browser's in ``output_dir/search``."""
+    browser's in ``output_dir/search``.
+
+    Both get the same name vocabulary.
+    """
     started = time.perf_counter()
     whoosh = refresh_index(whoosh_dir, documents, tell, lock_wait=lock_wait, advance=advance)
+    names.save(whoosh_dir)
     middle = time.perf_counter()
-    browser = write_browser_index(documents, output_dir / "search")
+    browser = write_browser_index(documents, output_dir / "search", names=names)
     return SearchBuildStats(whoosh, browser, middle - started, time.perf_counter() - middle)

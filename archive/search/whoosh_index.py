@@ -26,6 +26,7 @@ from archive.search.analysis import (
     indexed,
     parse_query,
 )
+from archive.search.names import NamedEntity, Names
 from archive.search.snippets import snippet
 from archive.site.text import paragraphs
 
@@ -57,6 +58,7 @@ class SearchResults:
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    entities: tuple[NamedEntity, ...] = ()  # the entities the query names: their pages first
 
 
 @dataclass(frozen=True)
@@ -247,11 +249,17 @@ def _completer(searcher: Searcher) -> Callable[[str], list[str]]:
 
 
 def _scoring_query(parsed: Query) -> query.Query:
+    """Every group must match; a named group also matches its entity's articles, scoring 0.
+
+    Its entity may be mentioned only by words no engine indexes ("US").
+    """
+    named = {n.group: n.entity for n in parsed.named}
     return query.And(
         [
             query.Or(
                 [query.Term("title", s, boost=TITLE_BOOST) for s in group]
                 + [query.Term("body", s) for s in group]
+                + ([query.Term("entities", named[group], boost=0.0)] if group in named else [])
             )
             for group in parsed.groups
         ]
@@ -283,6 +291,13 @@ def _phrase_articles(reader: IndexReader, phrase: tuple[str, ...]) -> set[int] |
     }
 
 
+def _holding(groups: tuple[tuple[str, ...], ...]) -> query.Query:
+    """Articles holding a stem of each group, in title or body."""
+    return query.And(
+        [query.Or([query.Term(f, s) for s in group for f in ("title", "body")]) for group in groups]
+    )
+
+
 def _allowed(
     searcher: Searcher,
     parsed: Query,
@@ -300,6 +315,11 @@ def _allowed(
     if since or until:
         parts.append(query.TermRange("date", since or None, until and f"{until}\uffff"))
     allowed = set(searcher.docs_for_query(query.And(parts))) if parts else None
+    for named in parsed.named:
+        mention = query.Term("entities", named.entity)
+        either = query.Or([mention, _holding(named.parts)]) if named.parts else mention
+        named_docs = set(searcher.docs_for_query(either))
+        allowed = named_docs if allowed is None else allowed & named_docs
     for phrase in parsed.phrases:
         found = _phrase_articles(searcher.reader(), phrase)
         if found is not None:
@@ -323,8 +343,9 @@ def _suggestion(searcher: Searcher, text: str, parsed: Query) -> str | None:
     """``text`` with each unknown word replaced by its correction, if any was found."""
     reader = searcher.reader()
     suggested = text
+    named = {word for n in parsed.named for word in n.words}
     for word in dict.fromkeys(parsed.words):
-        if not indexed(word) or reader.doc_frequency("exact", word):
+        if not indexed(word) or word in named or reader.doc_frequency("exact", word):
             continue
         found = _correction(reader, word)
         if found:
@@ -350,12 +371,14 @@ def search(
     matches the last word as typed so far, as the browser does.
     """
     ix = open_index(index_dir)
+    names = Names.load(index_dir)
     with ix.searcher() as searcher:
-        parsed = parse_query(text, _completer(searcher) if prefix else None)
+        parsed = parse_query(text, _completer(searcher) if prefix else None, names)
         suggestion = _suggestion(searcher, text, parsed)
+        named = tuple(dict.fromkeys(names.entities[n.entity] for n in parsed.named))
         allowed = _allowed(searcher, parsed, entity, source, since, until)
         if not parsed.groups or allowed == set():
-            return SearchResults(text, 0, (), {}, suggestion)
+            return SearchResults(text, 0, (), {}, suggestion, named)
         facets = {
             name: sorting.FieldFacet(column, allow_overlap=name == "entity")
             for name, column in _FACETS.items()
@@ -380,4 +403,4 @@ def search(
             for hit in found[:limit]
         )
         counts = {name: dict(found.groups(name)) for name in facets}
-        return SearchResults(text, len(found), hits, counts, suggestion)
+        return SearchResults(text, len(found), hits, counts, suggestion, named)

@@ -52,7 +52,10 @@ class BriefingGenerator(Generator):
         self.state = ArchiveState()
         for article in self.context["articles"]:
             blocks = paragraphs(article._content)
-            self.state.articles[article.slug] = ArticleData(article.title, blocks)
+            source = str(article.metadata.get("source") or "")
+            self.state.articles[article.slug] = ArticleData(article.title, blocks, source=source)
+        by_date = sorted(self.context["articles"], key=lambda a: (a.date, a.slug))
+        self.state.order = [a.slug for a in by_date]
         self.context[CONTEXT_KEY] = self.state
         self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
         for name, stage in CONTEXT_STAGES.items():
@@ -64,6 +67,8 @@ class BriefingGenerator(Generator):
             entities.write_entity_pages(self, writer, self.state)
         if "chronology" in self.stages:
             chronology.write_chronology(self, writer, self.state)
+        if "notes" in self.stages:
+            notes.write_notes_page(self, writer, self.state)
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:

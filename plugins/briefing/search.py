@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from archive.core.progress import progress, say
 from archive.search.analysis import SearchDocument
 from archive.search.browser_index import SearchBuildStats, build_search
+from archive.search.names import EMPTY, names_from_registry
 
 from .state import ArchiveState, ArticleData
 
@@ -41,11 +42,14 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     articles: list[Article] = generator.context["articles"]
     documents = [document(a, state.articles[a.slug], names) for a in articles]
     whoosh = Path(generator.settings["ARCHIVE_CACHE"]) / "whoosh"
+    mentioned = {i for d in documents for i in d.entities}
+    vocabulary = names_from_registry(state.registry, mentioned) if state.registry else EMPTY
     wait = float(generator.settings.get("ARCHIVE_INDEX_LOCK_WAIT", 10))
     with progress("indexing", len(documents)) as advance:
         stats = build_search(
-            documents, Path(generator.output_path), whoosh, say, lock_wait=wait, advance=advance
-        )
+            documents, Path(generator.output_path), whoosh, vocabulary, say,
+            lock_wait=wait, advance=advance,
+        )  # fmt: skip
     say(summary(stats, len(documents)))
 
 

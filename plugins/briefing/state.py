@@ -33,6 +33,7 @@ class ArticleData:
     events: list[Event] = field(default_factory=list)  # that it reports (chronology)
     notes: list[Note] = field(default_factory=list)  # listed below it (notes)
     note_ids: list[str] = field(default_factory=list)  # every note on it, in page order
+    source: str = ""  # the publication, where the clipping names it
 
     @property
     def event_ids(self) -> list[str]:
@@ -52,6 +53,18 @@ class ArchiveState:
     notes: list[Note] = field(default_factory=list)  # every note that found its target
     entity_notes: dict[str, list[Note]] = field(default_factory=dict)
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)  # every checked note, for notes.html
+
+    order: list[str] = field(default_factory=list)  # article slugs, oldest first
+
+    def neighbours(self, slug: str) -> tuple[str | None, str | None]:
+        """The articles just before and after ``slug`` by date (``None`` at either end)."""
+        if slug not in self.order:
+            return None, None
+        at = self.order.index(slug)
+        older = self.order[at - 1] if at else None
+        newer = self.order[at + 1] if at + 1 < len(self.order) else None
+        return older, newer
 
     def title(self, slug: str) -> str:
         """An article's title, for pages that cite it by slug (the slug if unknown)."""

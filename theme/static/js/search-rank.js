@@ -18,6 +18,30 @@
   const QUERY_PART = /"([^"]*)"?|([^\s"]+)/g;
 
   const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  /** Levenshtein distance, given up beyond `limit`. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /** The word of `vocabulary` nearest `word` at distance 1, else 2 (alphabetical on ties). */
+  function nearest(word, vocabulary) {
+    for (const limit of [1, 2]) {
+      const found = [...vocabulary].filter((w) => w.length > 1 && distance(word, w, limit) <= limit);
+      if (found.length) return found.sort(byText)[0];
+    }
+    return null;
+  }
 
   class Index {
     /**
@@ -100,29 +124,68 @@
       return found.slice(0, this.m.prefix[1]);
     }
 
-    /** The query as archive.search_index.parse_query reads it: {groups, phrases}. */
+    /**
+     * The query as archive.search.analysis.parse_query reads it: {groups, phrases,
+     * words, named}. A run of words naming a registered entity is one group
+     * (archive/search/names.py).
+     */
     async parse(text, asYouType) {
-      const groups = [];
       const phrases = [];
+      const items = []; // [word, group] for each word typed
       const parts = [...text.matchAll(QUERY_PART)];
       for (const part of parts) {
         const found = words(part[1] !== undefined ? part[1] : part[2]);
         if (part[1] !== undefined && found.length > 1) phrases.push(found);
-        for (const w of found) if (this.indexed(w)) groups.push([stem(w)]);
+        for (const w of found) items.push([w, this.indexed(w) ? [stem(w)] : []]);
       }
       const last = asYouType ? this.prefixWord(text, parts) : null;
       if (last) {
         const expanded = new Set();
         for (const w of await this.complete(last)) expanded.add(stem(w));
-        if (this.indexed(last)) {
-          groups.pop();
-          expanded.add(stem(last));
-        }
-        groups.push([...expanded].sort());
+        if (this.indexed(last)) expanded.add(stem(last));
+        items[items.length - 1] = [last, [...expanded].sort(byText)];
       }
+      const named = this.nameGroups(items);
+      const merged = new Map(named.map((n) => [n.start, n]));
+      const covered = new Set();
+      for (const n of named) for (let i = n.start; i < n.end; i++) covered.add(i);
       const unique = new Map();
-      for (const g of groups) if (g.length) unique.set(g.join(" "), g);
-      return { groups: [...unique.values()], phrases };
+      items.forEach(([, g], i) => {
+        const group = merged.has(i) ? merged.get(i).group : g;
+        if (group.length && (merged.has(i) || !covered.has(i))) unique.set(group.join(" "), group);
+      });
+      return { groups: [...unique.values()], phrases, words: items.map(([w]) => w), named };
+    }
+
+    /** The runs of words that name an entity (names.Names.match), each merged into one group. */
+    nameGroups(items) {
+      const names = this.m.names || { keys: {}, entities: {} };
+      const keys = Object.keys(names.keys);
+      const longest = Math.max(0, ...keys.map((k) => k.split(" ").length));
+      const typed = items.map(([w]) => w);
+      const found = [];
+      let start = 0;
+      while (start < typed.length) {
+        let end = Math.min(typed.length, start + longest);
+        for (; end > start; end--) {
+          const key = typed.slice(start, end).join(" ");
+          if (Object.hasOwn(names.keys, key)) break;
+        }
+        if (end === start) {
+          start++;
+          continue;
+        }
+        const entity = names.keys[typed.slice(start, end).join(" ")];
+        const parts = items.slice(start, end).map(([, g]) => g).filter((g) => g.length);
+        const [name, url, stems] = names.entities[entity];
+        const all = new Set([...parts.flat(), ...stems.split(" ").filter(Boolean)]);
+        if (all.size) {
+          const group = [...all].sort(byText);
+          found.push({ start, end, entity, name, url, group, parts, words: typed.slice(start, end) });
+        }
+        start = end;
+      }
+      return found;
     }
 
     prefixWord(text, parts) {
@@ -165,6 +228,39 @@
       return marks;
     }
 
+    /**
+     * "Did you mean": `text` with each unknown word replaced by the nearest word of
+     * the registry's names (edit distance 1, else 2), or null. The names are the
+     * vocabulary the manifest carries (archive/search/names.py).
+     */
+    async suggest(query, text) {
+      const vocabulary = new Set(Object.keys((this.m.names || { keys: {} }).keys).join(" ").split(" "));
+      const named = new Set(query.named.flatMap((n) => n.words));
+      let suggested = text;
+      for (const word of new Set(query.words)) {
+        if (!this.indexed(word) || named.has(word) || (await this.postings(stem(word)))) continue;
+        const found = nearest(word, vocabulary);
+        if (found) suggested = suggested.replace(new RegExp(`(?<!\\w)${escaped(word)}(?!\\w)`, "i"), found);
+      }
+      return suggested !== text ? suggested : null;
+    }
+
+    /** The articles of `docs` that mention the named entity or hold a stem of each part. */
+    async namedHolds(named, docs) {
+      const marks = await this.entityArticles(named.entity);
+      const sets = [];
+      for (const part of named.parts) {
+        const set = new Set();
+        for (const s of part) {
+          const found = await this.postings(s);
+          if (found) for (const doc of found.docs) set.add(doc);
+        }
+        sets.push(set);
+      }
+      const holds = (doc) => sets.length > 0 && sets.every((set) => set.has(doc));
+      return docs.filter((doc) => marks[doc] || holds(doc));
+    }
+
     async phraseHolds(phrase, docs) {
       const slots = [];
       for (let i = 0; i < phrase.length; i++) {
@@ -194,7 +290,19 @@
       const score = new Float64Array(n);
       const matched = new Uint16Array(n); // how many groups each article matches
       const stamp = new Uint16Array(n); // the last group that counted it
+      const named = new Map(query.named.map((n) => [n.group.join(" "), n.entity]));
       for (let g = 0; g < query.groups.length; g++) {
+        const entity = named.get(query.groups[g].join(" "));
+        if (entity) {
+          // a named group also matches its entity's articles, which add no score
+          const marks = await this.entityArticles(entity);
+          for (let doc = 0; doc < n; doc++) {
+            if (marks[doc] && stamp[doc] !== g + 1) {
+              stamp[doc] = g + 1;
+              matched[doc]++;
+            }
+          }
+        }
         for (const s of query.groups[g]) {
           const found = await this.postings(s);
           if (!found) continue;
@@ -211,6 +319,7 @@
       }
       let docs = [];
       for (let doc = 0; doc < n; doc++) if (matched[doc] === query.groups.length) docs.push(doc);
+      for (const named of query.named) docs = await this.namedHolds(named, docs);
       for (const phrase of query.phrases) docs = await this.phraseHolds(phrase, docs);
       docs = await this.applyFilters(docs, filters);
       docs.sort((a, b) => score[b] - score[a] || a - b);

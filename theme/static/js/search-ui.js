@@ -50,7 +50,8 @@
     return `${MONTHS[m - 1]} ${y}`;
   }
 
-  async function resultItem(index, doc, query, withSnippet) {
+  /** One result of the search page: title, date and source, and its passage. */
+  async function resultItem(index, doc, query) {
     const [title, url, date, snippet, anchor, source] = await index.card(doc, query);
     const item = element("li", "search-result");
     const link = element("a", "search-result__link");
@@ -63,17 +64,14 @@
     time.dateTime = date;
     meta.append(time);
     if (source) meta.append(` · ${source}`);
-    item.append(heading, meta);
-    if (withSnippet) {
-      const text = element("p", "search-result__snippet");
-      const passage = anchor ? element("a", "search-result__passage") : text;
-      passage.append(highlighted(index, snippet, query));
-      if (anchor) {
-        passage.href = `${link.href}#${encodeURIComponent(anchor)}`;
-        text.append(passage);
-      }
-      item.append(text);
+    const text = element("p", "search-result__snippet");
+    const passage = anchor ? element("a", "search-result__passage") : text;
+    passage.append(highlighted(index, snippet, query));
+    if (anchor) {
+      passage.href = `${link.href}#${encodeURIComponent(anchor)}`;
+      text.append(passage);
     }
+    item.append(heading, meta, text);
     return item;
   }
 
@@ -126,12 +124,22 @@
 
   /* ---------- The search page ---------- */
 
+  /** "Entity page: Dushanbe", one link per entity the query names: offered first. */
+  function entityLinks(named) {
+    return named.flatMap((n, i) => {
+      const link = element("a", "search-page__entity", n.name);
+      link.href = new URL(n.url, siteRoot).href;
+      return i ? [", ", link] : ["Entity page: ", link];
+    });
+  }
+
   function searchPage(root, header) {
     const input = root.querySelector("#search-query");
     const status = root.querySelector("#search-status");
     const list = root.querySelector("#search-results");
     const facetBox = root.querySelector("#search-facets");
     const more = root.querySelector("#search-more");
+    const named = root.querySelector("#search-entities");
     const params = new URLSearchParams(location.search);
     const filters = {};
     for (const name of ["entity", "source", "month"]) {
@@ -157,6 +165,7 @@
       if (!text.trim()) {
         list.replaceChildren();
         facetBox.replaceChildren();
+        named.hidden = true;
         status.textContent = "";
         more.hidden = true;
         return;
@@ -166,12 +175,15 @@
         const index = await openIndex();
         const found = await index.search(text, { asYouType, filters, entities: entitiesOpen });
         const items = await Promise.all(
-          found.ranked.slice(0, shown).map(([doc]) => resultItem(index, doc, found.query, true)),
+          found.ranked.slice(0, shown).map(([doc]) => resultItem(index, doc, found.query)),
         );
+        const hint = await index.suggest(found.query, text);
         if (mine !== run) return;
         list.replaceChildren(...items);
         facetBox.replaceChildren(...facetGroups(found.facets));
-        status.textContent = statusText(found.total, text);
+        status.textContent = statusText(found.total, text) + (hint ? ` Did you mean “${hint}”?` : "");
+        named.replaceChildren(...entityLinks(found.query.named));
+        named.hidden = !found.query.named.length;
         more.hidden = found.total <= shown;
       } catch (error) {
         if (mine === run) status.textContent = `Search is unavailable: ${error.message}`;
@@ -268,54 +280,139 @@
     if (input.value) update(false);
   }
 
-  /* ---------- The header box on every other page ---------- */
+  /* ---------- The header box on every other page: an ARIA 1.2 combobox ---------- */
+
+  /** The options of the popup: the named entities' pages, then the best articles. */
+  async function popupOptions(index, found) {
+    // An option holds no link (no control inside a control): it is followed by its data-href.
+    const options = found.query.named.map((named) => {
+      const option = element("li", "search-option search-option--entity");
+      option.dataset.href = new URL(named.url, siteRoot).href;
+      option.append(
+        element("span", "search-option__link", named.name),
+        element("span", "search-option__meta", " · entity page"),
+      );
+      return option;
+    });
+    for (const [doc] of found.ranked.slice(0, POPUP_SIZE)) {
+      const [title, url, date, snippet, , source] = await index.card(doc, found.query);
+      const option = element("li", "search-option");
+      option.dataset.href = new URL(url, siteRoot).href;
+      const link = element("span", "search-option__link");
+      link.append(highlighted(index, title, found.query));
+      const meta = element("span", "search-option__meta", ` · ${humanDate(date)}`);
+      if (source) meta.append(` · ${source}`);
+      const text = element("span", "search-option__snippet");
+      text.append(highlighted(index, snippet, found.query));
+      option.append(link, meta, text);
+      options.push(option);
+    }
+    options.forEach((option, n) => {
+      option.id = `site-search-option-${n}`;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+    });
+    return options;
+  }
 
   function headerBox(input) {
     const form = input.form;
     const panel = element("div", "search-popup");
-    panel.id = "site-search-popup";
     panel.hidden = true;
-    const status = element("p", "search-popup__status");
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    const list = element("ol", "search-results search-popup__results");
+    const list = element("ul", "search-popup__results");
+    list.id = "site-search-popup";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search suggestions");
+    const message = element("p", "search-popup__status");
     const all = element("a", "search-popup__all", "All results");
-    panel.append(status, list, all);
-    form.append(panel);
-    input.setAttribute("aria-controls", panel.id);
+    panel.append(message, list, all);
+    // The live region is always in the tree, outside the panel that hides.
+    const live = element("p", "visually-hidden search-popup__live");
+    live.setAttribute("role", "status");
+    form.append(panel, live);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
     let run = 0;
+    let active = -1;
+
+    const options = () => [...list.querySelectorAll('[role="option"]')];
+    function setOpen(open) {
+      panel.hidden = !open;
+      input.setAttribute("aria-expanded", String(open && options().length > 0));
+      if (!open) select(-1);
+    }
+    function select(n) {
+      active = n;
+      options().forEach((option, i) => option.setAttribute("aria-selected", String(i === n)));
+      if (n >= 0) input.setAttribute("aria-activedescendant", options()[n].id);
+      else input.removeAttribute("aria-activedescendant");
+    }
 
     async function update() {
       const mine = ++run;
       const text = input.value;
       if (!text.trim()) {
-        panel.hidden = true;
         list.replaceChildren();
-        status.textContent = "";
+        message.textContent = live.textContent = "";
+        setOpen(false);
         return;
       }
       try {
         const index = await openIndex();
         const found = await index.search(text, { asYouType: true });
-        const items = await Promise.all(
-          found.ranked.slice(0, POPUP_SIZE).map(([doc]) => resultItem(index, doc, found.query, false)),
-        );
+        const items = await popupOptions(index, found);
         if (mine !== run) return;
         list.replaceChildren(...items);
-        status.textContent = statusText(found.total, text);
+        const hint = await index.suggest(found.query, text);
+        const said = statusText(found.total, text) + (hint ? ` Did you mean “${hint}”?` : "");
+        message.textContent = live.textContent = said;
         all.href = `${new URL("search.html", siteRoot).href}?q=${encodeURIComponent(text)}`;
         all.hidden = !found.total;
-        panel.hidden = false;
+        select(-1);
+        setOpen(true);
       } catch (error) {
-        if (mine === run) status.textContent = `Search is unavailable: ${error.message}`;
+        if (mine !== run) return;
+        list.replaceChildren();
+        message.textContent = live.textContent = `Search is unavailable: ${error.message}`;
+        all.hidden = true;
+        setOpen(true);
       }
     }
 
     input.addEventListener("input", debounce(update, DEBOUNCE_MS));
-    keyboard([input], list, () => {
-      input.value = "";
-      update();
-      input.focus();
+    list.addEventListener("click", (event) => {
+      const option = event.target.closest('[role="option"]');
+      if (option) location.assign(option.dataset.href);
+    });
+    input.addEventListener("keydown", (event) => {
+      const count = options().length;
+      if ((event.key === "ArrowDown" || event.key === "ArrowUp") && count) {
+        event.preventDefault();
+        if (panel.hidden) setOpen(true);
+        if (event.key === "ArrowDown") select((active + 1) % count);
+        else select(active <= 0 ? count - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        location.assign(options()[active].dataset.href);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        if (!panel.hidden) setOpen(false);
+        else {
+          input.value = "";
+          update();
+        }
+      }
+    });
+    form.addEventListener("focusout", (event) => {
+      if (!form.contains(event.relatedTarget)) setOpen(false);
+    });
+    document.addEventListener("pointerdown", (event) => {
+      if (!form.contains(event.target)) setOpen(false);
+    });
+    input.addEventListener("focus", () => {
+      if (input.value.trim() && list.childElementCount) setOpen(true);
     });
   }
 
