@@ -41,7 +41,6 @@ def anchor_notes(generator: Generator, state: ArchiveState) -> None:
     for slug, article in articles.items():
         on_article = [n for n in checked if n.kind == "article" and n.target == slug]
         _annotate(generator, article, state, on_article)
-    state.notes = checked
     state.entity_notes = _by_target(checked, "entity")
     state.event_notes = _by_target(checked, "event")
     state.notes = checked

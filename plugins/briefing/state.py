@@ -50,7 +50,6 @@ class ArchiveState:
     profiles: dict[str, Profile] = field(default_factory=dict)
     events: list[Event] | None = None
     entity_events: dict[str, list[Event]] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)  # every note that found its target
     entity_notes: dict[str, list[Note]] = field(default_factory=dict)
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)  # every checked note, for notes.html
