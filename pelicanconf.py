@@ -6,6 +6,9 @@ AUTHOR = "Briefing Archive editors"
 SITENAME = "Briefing Archive"
 SITESUBTITLE = "Annotated clippings on the August 2021 diplomacy over Afghanistan"
 SITEURL = ""
+# The published site's address, for what must be absolute (feeds, sitemap, canonical
+# links, JSON-LD): empty here, so local builds link only relatively; see publishconf.py.
+CANONICAL_SITEURL = ""
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]

@@ -59,18 +59,26 @@ def clean(c: Context) -> None:
     help={
         "paths": "clippings or folders of clippings (default: content/clippings)",
         "into": "folder of the articles (default: content/articles)",
+        "furniture": "the furniture patterns (default: content/data/furniture.txt)",
         "explain": "import nothing: show how this clipping would be read, line by line",
     }
 )
-def ingest(c: Context, paths: str = "", into: str = "", explain: str = "") -> None:
+def ingest(
+    c: Context, paths: str = "", into: str = "", furniture: str = "", explain: str = ""
+) -> None:
     """Import raw clippings into content/articles/ (never overwrites an editor's edits)."""
+    from archive.core.cli import UsageError, folder_to_write, split_paths
     from archive.ingest.articles import run_explain, run_ingest
 
+    patterns = Path(furniture) if furniture else DATA / "furniture.txt"
     if explain:
-        sys.exit(run_explain(Path(explain), DATA / "furniture.txt"))
-    targets = [Path(p) for p in shlex.split(paths)] or [ROOT / CONFIG["clippings"]]
-    articles = Path(into) if into else CONTENT / "articles"
-    status = run_ingest(targets, articles, DATA / "furniture.txt")
+        sys.exit(run_explain(Path(explain), patterns))
+    try:
+        targets = split_paths(paths) or [ROOT / CONFIG["clippings"]]
+        articles = folder_to_write(Path(into) if into else CONTENT / "articles", "--into")
+    except UsageError as error:
+        sys.exit(f"error: {error}")
+    status = run_ingest(targets, articles, patterns)
     if status:
         sys.exit(status)
 
@@ -215,6 +223,8 @@ def publish(c: Context, target: str = "", config: str = "", checks: str = "") ->
         try:
             pelican_run(f"-s {CONFIG['settings_publish']} -o {folder}")
         except SystemExit as failed:
+            if isinstance(failed.code, str):  # a settings file's own message (publishconf.py)
+                print(failed.code, file=sys.stderr)
             if failed.code:
                 raise DeployError("the build failed (its errors are above)") from None
 
@@ -274,12 +284,15 @@ def releases(c: Context, target: str = "", config: str = "") -> None:
         print(f"no releases at {where.description}")
 
 
-@task
-def entities(c: Context) -> None:
+@task(help={"content": "the content folder (default: content/)"})
+def entities(c: Context, content: str = "") -> None:
     """List capitalised names that recur in the articles but are not in the registry."""
     from archive.entities.candidates import run_candidates
 
-    status = run_candidates(CONTENT / "articles", DATA / "entities.yaml")
+    folder = Path(content) if content else CONTENT
+    status = run_candidates(
+        folder / "articles", folder / SETTINGS["ARCHIVE_DATA"] / "entities.yaml"
+    )
     if status:
         sys.exit(status)
 
@@ -317,6 +330,7 @@ def note(c: Context, target: str, words: str, entity: bool = False, event: bool 
         "since": "only articles on or after this date (YYYY-MM-DD)",
         "until": "only articles on or before this date (YYYY-MM-DD)",
         "json": "print JSON instead of text",
+        "index": "the Whoosh index folder (default: .cache/whoosh, from the last build)",
     }
 )
 def search(
@@ -327,16 +341,22 @@ def search(
     since: str = "",
     until: str = "",
     json: bool = False,
+    index: str = "",
 ) -> None:
-    """Search the archive from the command line (uses the index of the last build)."""
+    """Search the archive from the command line (uses the index of the last build).
+
+    A query that starts with '-' is given as ``--query=-word``.
+    """
     from archive.search.cli import main as search_main
 
-    argv = [query]
-    for flag, value in (("--entity", entity), ("--source", source), ("--since", since)):
+    argv: list[str] = []
+    for flag, value in (
+        ("--entity", entity), ("--source", source), ("--since", since), ("--until", until),
+        ("--index", index),
+    ):  # fmt: skip
         argv += [flag, value] if value else []
-    argv += ["--until", until] if until else []
     argv += ["--json"] if json else []
-    status = search_main(argv)
+    status = search_main([*argv, "--", query])  # the query may start with '-'
     if status:
         sys.exit(status)
 

@@ -24,7 +24,7 @@ SEED_NAMES = (
     "000_8b3231d21d1508c7.txt", "001_811a545a56f5e34d.txt", HEADLINED,
     "003_5cec631d11b9ee3c.txt", "004_52ee514e77fbdb24.txt",
 )  # fmt: skip
-KEYS = ["title", "date", "source", "source_file", "slug", "checksum", "ingested"]
+KEYS = ["title", "date", "source", "source_file", "clipping", "slug", "checksum", "ingested"]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ The site check, the browser tests and the search benchmark need pages served
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +21,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Callers report what matters themselves; an access log would only bury it."""
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page drops the requests still loading (its favicon,
+        say): not an error of the site, so no traceback on the output."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """Serve ``site`` for the length of the block; yields its base URL (no final slash)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.chronology.event import Corrected, Event, sort_events
 from archive.chronology.merge import build_event, title
-from archive.chronology.periods import EDTF, precision_of
+from archive.chronology.periods import EDTF, period, precision_of
 from archive.core.errors import ContentError
 from archive.core.yamlfile import Key, Shape, compose, line_of
 
@@ -123,9 +123,19 @@ def _check(correction: Correction, entries: dict[str, Node]) -> None:
         raise ContentError(path, "a 'fix' needs a date, title or participants", line)
     if correction.action == "split" and correction.article is None:
         raise ContentError(path, "a 'split' needs the article whose sources leave", line)
-    if correction.date is not None and not EDTF.match(correction.date):
-        message = f"date '{correction.date}' is not YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"
-        raise ContentError(path, message, line_of(entries["date"]))
+    if correction.date is not None:
+        _check_date(correction.date, path, line_of(entries["date"]))
+
+
+def _check_date(value: str, path: Path, line: int) -> None:
+    """A correction's date must be written as one and be on the calendar (no 30 February)."""
+    if not EDTF.match(value):
+        message = f"date '{value}' is not YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www"
+        raise ContentError(path, message, line)
+    try:
+        period(value)
+    except ValueError as error:
+        raise ContentError(path, f"date '{value}' is not on the calendar: {error}", line) from None
 
 
 def _text(node: Node, path: Path, lines: dict[str, int]) -> str:

@@ -69,7 +69,11 @@ def _description(event: Event) -> str:
 
 
 def _escape(text: str) -> str:
-    """TEXT escaping of RFC 5545 §3.3.11."""
+    """TEXT escaping of RFC 5545 §3.3.11; any line break (CR, LF or CRLF) becomes ``\\n``.
+
+    A bare CR would end the content line early in many readers.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
         text = text.replace(plain, escaped)
     return text

@@ -8,7 +8,8 @@ always see which file and line to fix, and the build can fail without a tracebac
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,22 @@ class ContentError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         return f"{where}: {self.message}"
+
+
+@dataclass
+class ContentErrors(ContentError):
+    """Several problems found together, raised at once so that each is shown."""
+
+    problems: list[ContentError] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, problems: Sequence[ContentError]) -> ContentErrors:
+        """The problems as one error, located at the first."""
+        first = problems[0]
+        return cls(first.path, first.message, first.line, list(problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
 
 
 class ErrorLog:

@@ -24,6 +24,11 @@ NOTES_FEED = "notes.atom.xml"
 SEARCH_INDEX = "search/"  # the browser index's folder
 API = "api/{name}.json"
 COMPARE = "compare/{event}.html"  # an event's reports side by side
+# Only on the published site (they need absolute addresses): see archive.site.published.
+FEED_ARTICLES = "feeds/all.atom.xml"
+FEED_NOTES = "feeds/notes.atom.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 def article(slug: str) -> str:

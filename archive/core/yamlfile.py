@@ -20,6 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from archive.core.errors import ContentError
+from archive.core.textfile import read_utf8
 
 Kind = Literal["text", "scalar", "texts", "text-or-texts", "mapping", "list", "bool", "any"]
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -44,12 +45,11 @@ def syntax_error(path: str | Path, error: yaml.MarkedYAMLError, what: str) -> Co
 
 def compose(path: Path, what: str) -> Node | None:
     """The node tree of a YAML file (None when empty); nodes carry their line numbers."""
+    text = read_utf8(path, what)
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"))
+        return yaml.compose(text)
     except yaml.MarkedYAMLError as error:
         raise syntax_error(path, error, what) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read {what}: {error}") from None
 
 
 def line_of(node: Node) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.core.errors import ContentError
+from archive.core.textfile import read_utf8
 from archive.entities.mentions import TITLE_WORDS, Matcher, Mention
 from archive.entities.registry import Registry, load_registry, normalise
 from archive.site.markdown import renderer, split_front_matter
@@ -143,7 +144,7 @@ def article_paragraphs(folder: Path) -> dict[str, list[str]]:
     md = renderer()
     found = {}
     for path in sorted(folder.glob("*.md")):
-        document = split_front_matter(path.read_text(encoding="utf-8"), path)
+        document = split_front_matter(read_utf8(path, "the article"), path)
         slug = str(document.meta.get("slug") or path.stem)
         found[slug] = [block.text for block in paragraphs(md.render(document.body))]
     return found
@@ -166,6 +167,9 @@ def run_candidates(articles_dir: Path, registry_path: Path) -> int:
     except ContentError as error:
         print(error)
         return 1
+    warning = registry.warning()
+    if warning:
+        print(warning)
     if not found:
         print("Every recurring capitalised name is registered.")
         return 0

@@ -23,8 +23,13 @@ def news_article(
     source: str,
     entities: Sequence[Entity],
     entity_url: Callable[[str], str],
+    author: str = "",
 ) -> dict[str, Any]:
-    """The ``NewsArticle`` of one article, with ``mentions`` (and ``sameAs`` where known)."""
+    """The ``NewsArticle`` of one article, with ``mentions`` (and ``sameAs`` where known).
+
+    ``publisher`` is the source that published the text, ``author`` its byline when
+    the article names one.
+    """
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -35,6 +40,8 @@ def news_article(
     }
     if source:
         data["publisher"] = {"@type": "Organization", "name": source}
+    if author:
+        data["author"] = {"@type": "Person", "name": author}
     return data
 
 

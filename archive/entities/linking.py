@@ -11,7 +11,7 @@ from html import escape
 
 from archive.entities.mentions import Mention
 from archive.entities.registry import Entity
-from archive.site.text import Paragraph, Span, insert_spans
+from archive.site.text import Paragraph, Span, insert_spans, link_ranges
 
 
 def first_per_paragraph(mentions: Sequence[Mention]) -> list[Mention]:
@@ -33,9 +33,22 @@ def link_mentions(
     entities: dict[str, Entity],
     href: Callable[[str], str],
 ) -> str:
-    """Return ``html`` with the first mention per paragraph linked to its entity page."""
+    """Return ``html`` with the first mention per paragraph linked to its entity page.
+
+    A mention inside a link of the text itself (an editor's ``[…](https://…)``) is
+    not linked: the next mention of that entity in the paragraph is.
+    """
+    links = link_ranges(html)
+    free = [
+        mention
+        for mention in mentions
+        if not any(
+            start < mention.end and mention.start < end
+            for start, end in links.get(paragraphs[mention.paragraph].id, ())
+        )
+    ]
     spans = []
-    for mention in first_per_paragraph(mentions):
+    for mention in first_per_paragraph(free):
         entity = entities[mention.entity_id]
         open_tag = (
             f'<a class="entity entity--{entity.type}" href="{escape(href(entity.id))}"'

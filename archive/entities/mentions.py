@@ -88,6 +88,8 @@ class AutomatonScanner:
         The boundary test is what ``\\w`` means (``isalnum`` or ``_``), written out
         here because it runs for every occurrence, inside words too ("Xi" in "Xinhua").
         """
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return []  # a registry with no entities: nothing to find
         size = len(text)
         found = []
         for last, (length, claim) in self._automaton.iter(text):

@@ -92,6 +92,13 @@ class Registry:
     entities: dict[str, Entity]
     claims: dict[str, Claim] = field(repr=False)
 
+    def warning(self) -> str | None:
+        """The line to show when nothing is registered (a new archive, or a file emptied
+        by mistake: either way no name will link to an entity page)."""
+        if self.entities:
+            return None
+        return str(ContentError(self.path, "warning: the registry is empty: no name is linked", 1))
+
 
 def normalise(text: str) -> str:
     """Typographic apostrophes and no-break spaces as their plain forms, same length.

@@ -4,7 +4,10 @@ Ingest runs again and again over a growing folder of clippings while editors edi
 the articles it wrote, so it is careful with what is already there:
 
 - an article is recognised by the checksum of its clipping, else by the clipping's
-  file name, whatever its slug;
+  path (``clipping``: from the project folder, the one holding ``content/``,
+  recorded where the bytes were first found), so two clippings of one file name
+  in two folders are two articles; an article written before paths were kept is
+  still found by the clipping's file name;
 - the same clipping gives the same bytes, so a second run changes nothing;
 - an article whose ``ingested`` hash no longer matches its text was edited: it is
   never overwritten (a conflict, which fails the run only when the clipping has
@@ -16,7 +19,7 @@ the articles it wrote, so it is careful with what is already there:
 The front matter holds ``title``, ``title_derived`` (only when true), ``date``,
 ``updated`` (only when the clipping shows an update), ``source`` (``''`` when
 unknown, so an editor sees where to fill it in), ``author`` and ``summary``
-(only when found), ``source_file``, ``slug``, ``checksum`` (sha256 of the raw
+(only when found), ``source_file``, ``clipping`` (its path), ``slug``, ``checksum`` (sha256 of the raw
 clipping) and ``ingested`` (sha256 of the file as written, without that line).
 The body is the paragraphs, Markdown-escaped so that the rendered text is the
 published text. Beside each article, ``<slug>.removed.yaml`` lists every line
@@ -39,6 +42,9 @@ from typing import Any, Literal, get_args
 import yaml
 
 from archive.core.errors import ContentError
+from archive.core.progress import progress as bar
+from archive.core.progress import say
+from archive.core.textfile import read_utf8
 from archive.core.yamlfile import Key, Shape
 from archive.ingest.clipping import Clipping, parse_clipping, read_clipping
 from archive.ingest.dating import NO_DATE
@@ -54,7 +60,10 @@ from archive.site.markdown import split_front_matter
 FRONT_MATTER = Shape(
     "the article",
     [
-        *(Key(key) for key in ("title", "date", "updated", "source", "source_file", "slug")),
+        *(
+            Key(key)
+            for key in ("title", "date", "updated", "source", "source_file", "clipping", "slug")
+        ),
         Key("title_derived", "bool"),
         *(Key(key) for key in ("checksum", "ingested", "modified", "summary", "status")),
         *(Key(key) for key in ("category", "author", "lang", "template", "save_as", "url")),
@@ -160,13 +169,12 @@ class _Articles:
     def __init__(self, folder: Path, problems: list[ContentError]) -> None:
         self.folder = folder
         self.by_checksum: dict[str, _Article] = {}
-        self.by_name: dict[str, _Article] = {}
+        self.by_name: dict[str, _Article] = {}  # only articles that do not name a path
+        self.by_path: dict[str, _Article] = {}
         self.claimed: dict[Path, str] = {}  # article -> the clipping of this run that has it
         for path in sorted(folder.glob("*.md")):
             try:
-                self.add(path, path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(ContentError(path, f"cannot read article: {error}"))
+                self.add(path, read_utf8(path, "the article"))
             except ContentError as error:
                 problems.append(error)
 
@@ -175,12 +183,28 @@ class _Articles:
         article = _Article(path, text, split_front_matter(text, path).meta)
         if article.meta.get("checksum"):
             self.by_checksum.setdefault(str(article.meta["checksum"]), article)
-        if article.meta.get("source_file"):
+        if article.meta.get("clipping"):
+            self.by_path.setdefault(str(article.meta["clipping"]), article)
+        elif article.meta.get("source_file"):
             self.by_name.setdefault(str(article.meta["source_file"]), article)
 
-    def find(self, checksum: str, name: str) -> _Article | None:
-        """The article of this clipping, if ingest wrote one before."""
-        return self.by_checksum.get(checksum) or self.by_name.get(name)
+    def find(self, checksum: str, clipping: Path) -> _Article | None:
+        """The article of this clipping, if ingest wrote one before: same bytes, same path."""
+        return (
+            self.by_checksum.get(checksum)
+            or self.by_path.get(self.key(clipping))
+            or self.by_name.get(clipping.name)
+        )
+
+    def key(self, clipping: Path) -> str:
+        """How an article names its clipping: the path from the project folder, else absolute.
+
+        The project folder holds ``content/articles``; a path from it stays the same
+        wherever ingest runs from and wherever the project is checked out.
+        """
+        project = self.folder.resolve().parent.parent
+        path = clipping.resolve()
+        return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
 
     def free_slug(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3`` … whichever names no file yet."""
@@ -216,7 +240,9 @@ def escape_markdown(text: str) -> str:
     return _ORDERED_ITEM.sub(r"\1\\", escaped)
 
 
-def render_article(clipping: Clipping, slug: str, source_file: str, checksum: str) -> str:
+def render_article(
+    clipping: Clipping, slug: str, source_file: str, checksum: str, path: str
+) -> str:
     """The article file for ``clipping``, ending with its ``ingested`` hash."""
     meta: dict[str, Any] = {"title": clipping.title}
     if clipping.title_derived:
@@ -227,7 +253,7 @@ def render_article(clipping: Clipping, slug: str, source_file: str, checksum: st
     meta["source"] = clipping.source
     optional = {"author": clipping.author, "summary": clipping.summary}
     meta.update({key: value for key, value in optional.items() if value})
-    meta.update(source_file=source_file, slug=slug, checksum=checksum)
+    meta.update(source_file=source_file, clipping=path, slug=slug, checksum=checksum)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
     body = "\n\n".join(mark_subheads([escape_markdown(p) for p in clipping.paragraphs]))
     written = f"---\n{front}---\n\n{body}\n"
@@ -254,7 +280,7 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     except ContentError as error:
         return Outcome(str(path), "error", message=str(error), failed=True)
     checksum = _sha256(raw)
-    existing = articles.find(checksum, path.name)
+    existing = articles.find(checksum, path)
     if existing and existing.path in articles.claimed:
         if existing.meta.get("checksum") == checksum:
             other = articles.claimed[existing.path]
@@ -265,7 +291,9 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     )
     target = existing.path if existing else articles.folder / f"{slug}.md"
     articles.claimed[target] = str(path)
-    text = render_article(clipping, slug, path.name, checksum)
+    text = render_article(
+        clipping, slug, path.name, checksum, _recorded_path(existing, checksum, articles.key(path))
+    )
     kept = _keep(path, existing, text, checksum) if existing else None
     if kept and kept.status == "conflict":
         return kept  # the editor's article, and the record of its last import, stay
@@ -280,6 +308,17 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
     articles.add(target, text)
     status: Status = "updated" if existing else "imported"
     return Outcome(str(path), status, target, notes=_notes(clipping))
+
+
+def _recorded_path(article: _Article | None, checksum: str, found_at: str) -> str:
+    """The clipping path an article records: where its bytes were first found.
+
+    The same bytes found elsewhere (a copy of the project, a moved folder) keep the
+    article as it is; a changed clipping is found by that recorded path.
+    """
+    if article and article.meta.get("checksum") == checksum and article.meta.get("clipping"):
+        return str(article.meta["clipping"])
+    return found_at
 
 
 def _keep(path: Path, article: _Article, text: str, checksum: str) -> Outcome | None:
@@ -306,12 +345,14 @@ def ingest(
     articles_dir: Path,
     furniture: Path,
     progress: Progress | None = None,
+    advance: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Import clippings (files or folders) into ``articles_dir``.
 
     A bad clipping is reported and the others are still imported; a bad furniture
     file raises :class:`ContentError`, since nothing could be imported safely.
-    ``progress`` receives each report line as soon as it is known.
+    ``progress`` receives each report line as soon as it is known; ``advance`` is
+    called once per clipping done.
     """
     patterns = load_furniture(furniture)
     articles_dir.mkdir(parents=True, exist_ok=True)
@@ -330,17 +371,21 @@ def ingest(
         report.outcomes.append(outcome)
         for line in outcome.lines(number, len(items)):
             tell(line)
+        if advance:
+            advance()
     return report
 
 
 def run_ingest(paths: Sequence[Path | str], articles_dir: Path, furniture_file: Path) -> int:
     """The ``invoke ingest`` entry point: print progress and a summary, return the exit status."""
+    targets = [Path(path) for path in paths]
     try:
-        report = ingest([Path(path) for path in paths], articles_dir, furniture_file, print)
+        with bar("ingest", len(clipping_files(targets))) as advance:
+            report = ingest(targets, articles_dir, furniture_file, say, advance)
     except ContentError as error:
         print(f"error: {error}")
         return 1
-    print(report.summary())
+    say(report.summary())
     return report.exit_status
 
 

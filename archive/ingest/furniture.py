@@ -4,17 +4,20 @@ Navigation, sharing prompts and the like are removed by the editors' pattern
 file (see ``content/data/furniture.txt`` for its syntax). A removed line
 separates paragraphs like a blank line. Patterns may capture ``source`` (the
 publication a line names) or ``date`` (a publication date a line states).
+Patterns run on RE2 (``archive.core.patterns``): none can hang ingest.
 They are applied before the structural rules of :mod:`archive.ingest.layout`;
 a ``keep:`` pattern is the editor's word that a line is article text.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from archive.core.errors import ContentError
+from archive.core.patterns import Pattern, compile_pattern, compile_tail
+from archive.core.textfile import read_utf8
 
 _RULE_KINDS = ("tail", "block", "keep")
 _GROUPS = {"source", "date"}
@@ -31,7 +34,7 @@ class NumberedLine:
 @dataclass(frozen=True)
 class _Rule:
     kind: str  # "line", "tail", "block" or "keep"
-    regex: re.Pattern[str]
+    regex: Pattern
     line: int  # in the pattern file, to name the rule in the ingest report
 
     @property
@@ -46,7 +49,7 @@ class Furniture:
 
     rules: tuple[_Rule, ...]
 
-    def match_line(self, text: str) -> tuple[_Rule, re.Match[str]] | None:
+    def match_line(self, text: str) -> tuple[_Rule, Any] | None:
         """The rule and match when the whole of ``text`` is furniture."""
         for rule in self.rules:
             match = rule.regex.fullmatch(text) if rule.kind in ("line", "block") else None
@@ -61,18 +64,15 @@ class Furniture:
     def cut_tail(self, text: str) -> tuple[str, str, str]:
         """Split ``text`` into what stays and the furniture fragment that ends it, with its rule."""
         for rule in self.rules:
-            match = rule.regex.search(text) if rule.kind == "tail" else None
-            if match:
-                return text[: match.start()].rstrip(), text[match.start() :], rule.name
+            start = rule.regex.tail_start(text) if rule.kind == "tail" else None
+            if start is not None:
+                return text[:start].rstrip(), text[start:], rule.name
         return text, "", ""
 
 
 def load_furniture(path: Path) -> Furniture:
     """Read the editors' pattern file; a bad pattern is an error at its line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read furniture patterns: {error}") from None
+    text = read_utf8(path, "the furniture patterns")
     rules = [
         _compile_rule(line.strip(), path, number)
         for number, line in enumerate(text.splitlines(), start=1)
@@ -84,10 +84,7 @@ def load_furniture(path: Path) -> Furniture:
 def _compile_rule(line: str, path: Path, number: int) -> _Rule:
     kind, _, rest = line.partition(":")
     kind, pattern = (kind, rest.strip()) if kind in _RULE_KINDS else ("line", line)
-    try:
-        body = re.compile(pattern, re.IGNORECASE)
-    except re.error as error:
-        raise ContentError(path, f"bad pattern {pattern!r}: {error.msg}", number) from None
+    body = compile_pattern(pattern, path, number)
     unknown = set(body.groupindex) - _GROUPS
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -99,6 +96,5 @@ def _compile_rule(line: str, path: Path, number: int) -> _Rule:
             path, f"a {kind} pattern cannot name groups: use a whole-line one", number
         )
     if kind == "tail":
-        # A tail starts after a space or a sentence's end, never inside a word.
-        body = re.compile(rf"(?:^|(?<=[\s.!?\"”’]))(?:{pattern})$", re.IGNORECASE)
+        body = compile_tail(pattern, path, number)
     return _Rule(kind, body, number)

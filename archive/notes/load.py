@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.core.errors import ContentError
+from archive.core.textfile import read_utf8
 from archive.core.yamlfile import Key, Shape, did_you_mean
 from archive.notes.folding import fold
 from archive.site.markdown import Document, renderer, split_front_matter
@@ -91,10 +92,7 @@ def load_note(path: Path) -> Note:
         raise ContentError(
             path, "a note's file name is its id: use lower-case letters, digits and hyphens"
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(path, f"not UTF-8 text ({error.reason})") from None
+    text = read_utf8(path, "the note")
     document = split_front_matter(text, path, FRONT_MATTER)
     if not document.meta:
         raise ContentError(path, "a note starts with front matter naming what it annotates", 1)

@@ -72,7 +72,7 @@ from archive.search.analysis import (
 )
 from archive.search.names import EMPTY, Names
 from archive.search.snippets import SNIPPET_LEAD, SNIPPET_WORDS, window
-from archive.search.whoosh_index import IndexStats, update_index
+from archive.search.whoosh_index import IndexStats, refresh_index
 
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 SHARD_BYTES = 48_000
@@ -520,14 +520,22 @@ def _write_index(
 
 
 def build_search(
-    documents: Sequence[SearchDocument], output_dir: Path, whoosh_dir: Path, names: Names = EMPTY
+    documents: Sequence[SearchDocument],
+    output_dir: Path,
+    whoosh_dir: Path,
+    names: Names = EMPTY,
+    tell: Callable[[str], None] = print,
+    *,
+    lock_wait: float = 0.0,
+    advance: Callable[[], None] | None = None,
 ) -> SearchBuildStats:
-    """Write both indexes: Whoosh in ``whoosh_dir`` (incremental), the browser's in ``output_dir/search``.
+    """Write both indexes: Whoosh in ``whoosh_dir`` (incremental, healed if damaged), the
+    browser's in ``output_dir/search``.
 
     Both get the same name vocabulary.
     """
     started = time.perf_counter()
-    whoosh = update_index(whoosh_dir, documents)
+    whoosh = refresh_index(whoosh_dir, documents, tell, lock_wait=lock_wait, advance=advance)
     names.save(whoosh_dir)
     middle = time.perf_counter()
     browser = write_browser_index(documents, output_dir / "search", names=names)

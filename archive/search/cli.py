@@ -11,6 +11,7 @@ snippet) for scripts.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import re
 import sys
@@ -27,14 +28,33 @@ _MARK = re.compile(r"<mark>(.*?)</mark>")
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
 
+def day_or_month(value: str) -> str:
+    """A ``--since``/``--until`` value: a real day, month or year (else a usage error)."""
+    parts = value.split("-")
+    try:
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+            raise ValueError
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        datetime.date(*numbers)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+        ) from None
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     """The command's options, as ``invoke search`` passes them on."""
     p = argparse.ArgumentParser(prog="invoke search", description="Search the archive.")
     p.add_argument("query", help='words; "quoted phrases" match word for word')
     p.add_argument("--entity", help="only articles naming this entity id")
     p.add_argument("--source", help="only articles from this source (as written)")
-    p.add_argument("--since", help="only articles on or after this date (YYYY-MM-DD or YYYY-MM)")
-    p.add_argument("--until", help="only articles on or before this date")
+    p.add_argument(
+        "--since",
+        type=day_or_month,
+        help="only articles on or after this date (YYYY-MM-DD or YYYY-MM)",
+    )
+    p.add_argument("--until", type=day_or_month, help="only articles on or before this date")
     p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=argparse.SUPPRESS)
@@ -79,6 +99,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
     except FileNotFoundError:
         print("no search index: run `invoke build` first", file=sys.stderr)
+        return 1
+    except Exception as error:  # a damaged cache, whatever the damage: one line, not a traceback
+        print(
+            f"the search index in {args.index} is corrupt ({type(error).__name__}): "
+            "run `invoke build`, which rebuilds it",
+            file=sys.stderr,
+        )
         return 1
     if args.json:
         json.dump([asdict(hit) for hit in results.hits], out, ensure_ascii=False, indent=2)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Callable, Iterable
+import shutil
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -12,6 +14,7 @@ from typing import cast
 from whoosh import index, query, sorting
 from whoosh.analysis import Analyzer as WhooshAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.index import LockError
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -155,19 +158,28 @@ def _indexed_digests(ix: index.Index) -> dict[str, str]:
         return {slugs[n]: digests[n] for n in reader.all_doc_ids()}
 
 
-def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexStats:
+def update_index(
+    index_dir: Path,
+    documents: Iterable[SearchDocument],
+    *,
+    lock_wait: float = 0.0,
+    advance: Callable[[], None] | None = None,
+) -> IndexStats:
     """Bring the index in line with ``documents``: only new or changed articles are analysed.
 
     Whoosh keeps deleted documents in its statistics until their segment is
     merged; once they pass a tenth of the index it is optimised, so scores stay
-    close to a fresh build's.
+    close to a fresh build's. Another writer's lock is waited for ``lock_wait``
+    seconds (then ``LockError``); ``advance`` is called once per document.
     """
     ix = open_index(index_dir, create=True)
     known = _indexed_digests(ix)
     seen: set[str] = set()
     added = updated = 0
-    writer = ix.writer(limitmb=64)  # the in-memory pool: its size is the peak memory it adds
+    writer = ix.writer(limitmb=64, timeout=lock_wait)  # the pool's size is the peak memory it adds
     for doc in documents:
+        if advance:
+            advance()
         seen.add(doc.slug)
         fields = _fields(doc)
         if known.get(doc.slug) == fields["digest"]:
@@ -188,6 +200,47 @@ def update_index(index_dir: Path, documents: Iterable[SearchDocument]) -> IndexS
     else:
         writer.cancel()
     return IndexStats(added, updated, len(removed), len(seen) - added - updated)
+
+
+def refresh_index(
+    index_dir: Path,
+    documents: Sequence[SearchDocument],
+    tell: Callable[[str], None],
+    *,
+    lock_wait: float = 0.0,
+    advance: Callable[[], None] | None = None,
+) -> IndexStats:
+    """:func:`update_index`, healing an index that is corrupt, locked or vanished mid-way.
+
+    The index is a cache of the articles, so whatever broke it (a truncated
+    segment, a garbage table of contents, a folder deleted during the build, a
+    writer that holds its lock) a fresh index built beside it and switched in is
+    right; ``tell`` gets the one line that says so.
+    """
+    try:
+        return update_index(index_dir, documents, lock_wait=lock_wait, advance=advance)
+    except LockError:
+        tell(f"search index {index_dir} is locked by another writer: rebuilt it beside")
+    except Exception as error:  # any damage at all: the cache is rebuilt, never trusted
+        tell(f"search index {index_dir} is damaged ({_describe(error)}): rebuilt it")
+    return _rebuild(index_dir, documents)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:160]
+
+
+def _rebuild(index_dir: Path, documents: Sequence[SearchDocument]) -> IndexStats:
+    """A fresh index put in the place of ``index_dir`` by renames (readers see one or the other)."""
+    fresh = index_dir.with_name(f"{index_dir.name}.new-{os.getpid()}")
+    old = index_dir.with_name(f"{index_dir.name}.old-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    stats = update_index(fresh, documents)
+    if index_dir.exists():
+        os.replace(index_dir, old)
+    os.replace(fresh, index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return stats
 
 
 def _completer(searcher: Searcher) -> Callable[[str], list[str]]:

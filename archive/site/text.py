@@ -129,6 +129,37 @@ def paragraphs(html: str, tags: frozenset[str] = _BLOCKS) -> list[Paragraph]:
     return found
 
 
+def link_ranges(html: str, tags: frozenset[str] = _BLOCKS) -> dict[str, list[tuple[int, int]]]:
+    """For each paragraph (by id), the plain-text offsets that lie inside a link (``<a>``).
+
+    A mark that makes a link must stay out of them: a link inside a link is not HTML.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    current: str | None = None
+    name, depth, offset, opened = "", 0, 0, 0
+    for match in _TOKEN.finditer(html):
+        closing, tag, attrs, text = match.groups()
+        if tag is None:
+            if current is not None and text is not None:
+                offset += len(unescape(text))
+            continue
+        tag = tag.lower()
+        if current is None:
+            ident = None if closing or tag not in tags else _tag_id(attrs)
+            if ident is not None:
+                current, name, depth, offset = ident, tag, 1, 0
+        elif tag == "a":
+            if closing:
+                found.setdefault(current, []).append((opened, offset))
+            else:
+                opened = offset
+        elif tag == name and not attrs.endswith("/"):
+            depth += -1 if closing else 1
+            if depth == 0:
+                current = None
+    return found
+
+
 class _SpanWriter:
     """Re-emits HTML unchanged, opening and closing spans at plain-text offsets.
 
@@ -219,3 +250,11 @@ def insert_spans(html: str, spans: list[Span]) -> str:
     if not spans:
         return html
     return _SpanWriter(spans).write(html)
+
+
+def description(text: str, limit: int = 200) -> str:
+    """A page's description for its meta tags: ``text`` cut at a word, with "…" if cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -10,8 +10,10 @@ ones before it left in the :class:`~.state.ArchiveState`:
 4. ``compare``: each event's reports compared, text reuse, the pictures' layouts;
 
 and, once Pelican has written the article pages, writes the entity pages and the
-chronology, then ``search`` (indexes) and ``export`` (``api/articles.json``).
-``guard`` fails the build at its end if any content error was reported. The
+chronology, then ``search`` (indexes), ``export`` (``api/articles.json``) and,
+on the published site, ``published`` (feeds; the sitemap once every page is
+written). ``guard`` makes builds of one cache take turns, refuses what Pelican
+would skip, and fails the build at its end if any content error was reported. The
 logic is in ``archive``; the stages only feed it Pelican's content.
 """
 
@@ -30,9 +32,22 @@ from archive.core import urls
 from archive.core.cache import code_version
 from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
-from archive.site.text import paragraphs
+from archive.site.published import root_path
+from archive.site.text import description, paragraphs
 
-from . import chronology, compare, entities, export, guard, notes, pages, reader, search, timing
+from . import (
+    chronology,
+    compare,
+    entities,
+    export,
+    guard,
+    notes,
+    pages,
+    published,
+    reader,
+    search,
+    timing,
+)
 from .state import CONTEXT_KEY, ArchiveState, ArticleData
 
 Stage = Callable[[Generator, ArchiveState], None]
@@ -80,6 +95,8 @@ class BriefingGenerator(Generator):
         if "export" in self.stages:
             with timing.timed("export"):
                 export.write_articles_json(self, self.state)
+        if "notes" in self.stages:
+            published.write_feeds(self, self.state)
 
 
 def _start(pelican: Pelican) -> None:
@@ -87,7 +104,12 @@ def _start(pelican: Pelican) -> None:
     guard.reset(pelican)
     settings = pelican.settings
     settings["CACHE_PATH"] = str(reader_cache(Path(settings["ARCHIVE_CACHE"])))
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        **FILTERS,
+        "description": description,
+        "site_root_path": root_path,
+    }
     settings["JINJA_GLOBALS"] = {
         **settings.get("JINJA_GLOBALS", {}),
         "urls": urls,
@@ -124,7 +146,14 @@ def register() -> None:
     signals.all_generators_finalized.connect(timing.start_writing)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(reader.forget_python_markdown)
+    signals.article_generator_pretaxonomy.connect(guard.sort_out_articles)
     signals.get_generators.connect(_generator)
     signals.get_writer.connect(pages.writer)
     signals.finalized.connect(timing.finish)
-    signals.finalized.connect(guard.finish)
+    signals.finalized.connect(_finish)
+
+
+def _finish(pelican: Pelican) -> None:
+    """The sitemap lists every page written; then the build is judged."""
+    published.write_sitemap(pelican)
+    guard.finish(pelican)

@@ -6,6 +6,7 @@ data and JSON-LD. This stage runs it over Pelican's articles.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,14 @@ from archive.entities.mentions import Matcher, Mention
 from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
 from archive.entities.registry import Registry, load_registry
 from archive.site.export import entities_payload, write_json
+from archive.site.published import link_from
 
 from .state import ArchiveState, stage_cache
 
 # An article's mentions and its linked HTML, by (its HTML, its URL), for one registry.
 Linked = tuple[list[Mention], str]
+
+logger = logging.getLogger(__name__)
 
 
 def replace_content(content: Content, html: str) -> None:
@@ -40,6 +44,9 @@ def link_entities(generator: Generator, state: ArchiveState) -> None:
     state.registry = _load_registry(generator.settings)
     if state.registry is None:
         return
+    warning = state.registry.warning()
+    if warning:
+        logger.warning("%s", warning)
     state.entity_names = {entity.id: entity.name for entity in state.registry.entities.values()}
     matcher = Matcher(state.registry)
     cache: StageCache[Linked] = stage_cache(generator.settings, "entities", state.registry_key)
@@ -76,14 +83,16 @@ def _annotate(
     replace_content(article, html)
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
+    siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
     data.json_ld = script_json(
         news_article(
             headline=article.title,
             date=article.date.date().isoformat(),
-            url=article.url,
+            url=link_from(article.save_as, article.url, siteurl),
             source=str(article.metadata.get("source") or ""),
             entities=[entities[i] for i in data.entity_ids],
-            entity_url=urls.entity,
+            entity_url=lambda i: link_from(article.save_as, urls.entity(i), siteurl),
+            author=str(article.metadata.get("author") or ""),
         )
     )
     return ArticleMentions(

@@ -8,22 +8,21 @@ an unchanged article skip reindexing.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from pelican.contents import Article
 from pelican.generators import Generator
 
 from archive.core.cache import code_version, digest
+from archive.core.progress import progress, say
 from archive.search.analysis import SearchDocument
-from archive.search.browser_index import build_search
+from archive.search.browser_index import SearchBuildStats, build_search
 from archive.search.names import EMPTY, names_from_registry
 from archive.site.outputs import OutputManifest
 
 from . import timing
 from .state import ArchiveState, ArticleData
 
-logger = logging.getLogger(__name__)
 MANIFEST = "search/manifest.js"  # the browser index's one fixed name: it lists every other file
 
 
@@ -59,11 +58,25 @@ def write_search(generator: Generator, state: ArchiveState) -> None:
     output = Path(generator.output_path)
     key = digest(documents, vocabulary, code_version())
     if manifest.unchanged(MANIFEST, key, output / MANIFEST) and whoosh.is_dir():
-        logger.info("search: no document changed")
+        say("search: no document changed")
         return
-    stats = build_search(documents, output, whoosh, vocabulary)
+    wait = float(generator.settings.get("ARCHIVE_INDEX_LOCK_WAIT", 10))
+    with progress("indexing", len(documents)) as advance:
+        stats = build_search(
+            documents, output, whoosh, vocabulary, say, lock_wait=wait, advance=advance
+        )
     manifest.record(MANIFEST, key, output / MANIFEST)
     manifest.save()
     timing.add("whoosh", stats.whoosh_seconds)
     timing.add("browser index", stats.browser_seconds)
-    logger.info("search: %s", stats)
+    say(summary(stats, len(documents)))
+
+
+def summary(stats: SearchBuildStats, count: int) -> str:
+    """The one line a build prints about its search indexes."""
+    w = stats.whoosh
+    return (
+        f"search index: {count} articles ({w.added} added, {w.updated} updated, "
+        f"{w.removed} removed, {w.unchanged} unchanged) in {stats.whoosh_seconds:.2f} s; "
+        f"browser index: {stats.browser.total_files} files in {stats.browser_seconds:.2f} s"
+    )
