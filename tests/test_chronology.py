@@ -9,56 +9,24 @@ Wednesday), never taken from the code's output.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from report_support import report, shape
 
 from archive.chronology.corrections import Correction, apply_corrections, load_corrections
 from archive.chronology.event import Event, chronology_json, events_by_article, events_by_entity
 from archive.chronology.icalendar import to_icalendar
 from archive.chronology.merge import merge_reports, title
-from archive.chronology.periods import precision_of
 from archive.chronology.reports import Report
 from archive.core.errors import ContentError
 
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "modi": "Narendra Modi"}
-THU_26_AUG = D(2021, 8, 26)
-
-
-def report(
-    article: str,
-    value: str = "2021-08-25",
-    participants: tuple[str, ...] = ("putin", "xi"),
-    kind: str = "call",
-    published: D = THU_26_AUG,
-    paragraph: str = "p1",
-) -> Report:
-    return Report(
-        article=article,
-        published=published,
-        paragraph=paragraph,
-        quote=f"A sentence of {article}.",
-        quote_start=0,
-        quote_end=20,
-        kind=kind,
-        participants=participants,
-        cues=("phone call",),
-        date_text="on Wednesday" if value else "",
-        value=value,
-        precision=precision_of(value),
-        rule="weekday-before-publication" if value else "no-date-words",
-        explanation="why",
-    )
 
 
 def merged(*reports: Report) -> list[Event]:
     return merge_reports(reports, NAMES)
-
-
-def shape(events: Sequence[Event]) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(e.id, e.date, e.articles) for e in events]
 
 
 # ---- merging ---------------------------------------------------------------------

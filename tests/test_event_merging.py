@@ -8,47 +8,14 @@ Wednesday).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from dataclasses import replace
 
-from archive.chronology.event import Event
+from report_support import report, shape
+
 from archive.chronology.merge import merge_reports
-from archive.chronology.periods import precision_of
-from archive.chronology.reports import Report
 
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "g7": "G7", "taliban": "Taliban"}
-THU_26_AUG = D(2021, 8, 26)
-
-
-def report(
-    article: str,
-    value: str = "2021-08-25",
-    participants: tuple[str, ...] = ("putin", "xi"),
-    kind: str = "call",
-    published: D = THU_26_AUG,
-    cue: str = "phone call",
-) -> Report:
-    return Report(
-        article=article,
-        published=published,
-        paragraph="p1",
-        quote=f"A sentence of {article}.",
-        quote_start=0,
-        quote_end=20,
-        kind=kind,
-        participants=participants,
-        cues=(cue,),
-        date_text="on Wednesday" if value else "",
-        value=value,
-        precision=precision_of(value),
-        rule="weekday-before-publication" if value else "no-date-words",
-        explanation="why",
-    )
-
-
-def shape(events: Sequence[Event]) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(e.id, e.date, e.articles) for e in events]
 
 
 def test_an_undated_report_naming_one_side_joins_only_its_own_articles_event() -> None:
