@@ -117,6 +117,8 @@ def test_the_article_feed_has_absolute_links_tag_ids_and_clean_content(published
 def test_the_notes_feed_lists_every_note_with_absolute_links(published: Path) -> None:
     root = feed(published, "notes.atom.xml")
     entries = root.findall(f"{ATOM}entry")
+    follow = [link["href"] for link in page(published / "notes.html").select(".lede a")]
+    assert follow == [f"{SITEURL}/feeds/notes.atom.xml"]
     assert len(entries) == len(NOTES)
     titles = {str(n["title"]) for n in NOTES.values()}
     assert {e.findtext(f"{ATOM}title") for e in entries} == titles

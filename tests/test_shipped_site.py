@@ -15,7 +15,6 @@ import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import ROOT, SEEDS, open_page, page
@@ -760,7 +759,7 @@ def test_a_link_to_a_noted_passage_opens_its_note_beside_it(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_notes_page_lists_every_note_newest_first_with_a_feed(
+def test_the_notes_page_lists_every_note_newest_first(
     shipped_site: Path, browser: Browser, width: int
 ) -> None:
     tab, errors = _tab(browser, shipped_site, "notes.html", width)
@@ -771,12 +770,8 @@ def test_the_notes_page_lists_every_note_newest_first_with_a_feed(
         ".notes-index__item .note__byline time", "ts => ts.map(t => t.dateTime)"
     )
     assert dates == sorted(dates, reverse=True)
-    feed_href = tab.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute(
-        "href"
-    )
-    feed = ET.fromstring((shipped_site / feed_href).read_text(encoding="utf-8"))
-    atom = "{http://www.w3.org/2005/Atom}"
-    assert len(feed.findall(f"{atom}entry")) == len(notes)
+    # a local build has no address for a feed: it is the published site's (test_ops_publish)
+    assert tab.locator('link[type="application/atom+xml"]').count() == 0
     first = items.nth(0).locator("a").first
     first.click()
     tab.wait_for_load_state()

@@ -20,7 +20,6 @@ CHRONOLOGY = "chronology.html"
 CALENDAR = "chronology.ics"
 SEARCH = "search.html"
 NOTES = "notes.html"  # every editor's note, newest first
-NOTES_FEED = "notes.atom.xml"
 SEARCH_INDEX = "search/"  # the browser index's folder
 API = "api/{name}.json"
 COMPARE = "compare/{event}.html"  # an event's reports side by side

@@ -18,7 +18,7 @@ from pelican.generators import Generator
 from archive.core import urls
 from archive.core.errors import ContentError, build_errors
 from archive.notes.anchoring import Anchor, anchor
-from archive.notes.listing import atom_feed, listing
+from archive.notes.listing import listing
 from archive.notes.load import Note, check_target, load_notes
 from archive.notes.marking import Passage, mark_passages
 from archive.site.text import paragraphs
@@ -47,7 +47,7 @@ def anchor_notes(generator: Generator, state: ArchiveState) -> None:
 
 
 def write_notes_page(generator: Generator, writer: Any, state: ArchiveState) -> None:
-    """``notes.html``, every note newest first, and the same list as an Atom feed."""
+    """``notes.html``, every note newest first."""
     anchored = {i for data in state.articles.values() for i in data.note_ids}
     anchored -= {n.id for data in state.articles.values() for n in data.notes}
     titles = {e.id: e.title for data in state.articles.values() for e in data.events}
@@ -64,8 +64,6 @@ def write_notes_page(generator: Generator, writer: Any, state: ArchiveState) -> 
         urls.NOTES, generator.get_template("notes"), generator.context,
         relative_urls=generator.settings["RELATIVE_URLS"], entries=entries,
     )  # fmt: skip
-    feed = atom_feed(entries, generator.settings.get("SITEURL", ""), generator.settings["SITENAME"])
-    (Path(generator.output_path) / urls.NOTES_FEED).write_text(feed, encoding="utf-8")
 
 
 def _by_target(notes: list[Note], kind: str) -> dict[str, list[Note]]:
