@@ -69,9 +69,10 @@ def merge_reports(
     """
     groups = _Groups(window_days)
     for report in sorted(reports, key=_specific_first):
-        fitting = [g for g in groups.candidates(report) if _fits(report, g, window_days)]
-        if fitting:
-            groups.add(min(fitting, key=lambda g: _preference(report, g)), report)
+        candidates = sorted(groups.candidates(report), key=lambda g: _preference(report, g))
+        chosen = next((g for g in candidates if _fits(report, g, window_days)), None)
+        if chosen:
+            groups.add(chosen, report)
         else:
             groups.found(report)
     events = [build_event(group.reports, names) for group in groups.all]
@@ -281,7 +282,7 @@ def _preference(report: Report, group: _Group) -> tuple[bool, bool, int, int]:
     """Its own article's first, then the same participants, the nearest date, most sources."""
     gap = min((days_apart(report.value, v) for v in group.values), default=0) if report.value else 0
     elsewhere = report.article not in group.articles
-    same = set(report.participants) == set(group.founder.participants)
+    same = report.participants == group.founder.participants  # both sorted
     return (elsewhere, not same, gap, -len(group.reports))
 
 
