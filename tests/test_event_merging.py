@@ -8,11 +8,14 @@ Wednesday).
 from __future__ import annotations
 
 import datetime
+import random
 from dataclasses import replace
 
-from report_support import report, shape
+import pytest
+from report_support import THU_26_AUG, report, shape
 
-from archive.chronology.merge import merge_reports
+from archive.chronology.merge import _fits, _Groups, _preference, _specific_first, merge_reports
+from archive.chronology.reports import Report
 
 D = datetime.date
 NAMES = {"putin": "Vladimir Putin", "xi": "Xi Jinping", "g7": "G7", "taliban": "Taliban"}
@@ -89,3 +92,41 @@ def test_sources_that_disagree_are_flagged_an_article_at_odds_with_itself_is_not
             ],
         }
     ]
+
+
+def _varied_reports(seed: int, count: int) -> list[Report]:
+    """Reports of every kind, size of cast, date precision and medium, from a seeded draw."""
+    rng = random.Random(seed)
+    values = ["", "2021-08-24", "2021-08-25", "2021-08-27", "2021-08-31", "2021-09-01"]
+    values += ["2021-W34", "2021-08", "2021-09", "2021", "2020-12-31"]
+    reports = []
+    for number in range(count):
+        value = rng.choice(values)
+        base = report(
+            f"a{rng.randrange(12)}",
+            value,
+            tuple(sorted(rng.sample(["putin", "xi", "wang", "lavrov"], rng.randrange(4)))),
+            rng.choice(["call", "meeting", "summit", "statement", "takeover"]),
+            THU_26_AUG + datetime.timedelta(days=rng.randrange(-3, 10)),
+            paragraph=f"p{number}",
+        )
+        reports.append(replace(base, unstated_medium=rng.random() < 0.2))
+    return reports
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_index_offers_every_event_a_report_fits(seed: int) -> None:
+    """Merging tries a report only on indexed candidates: none that fits may be missed."""
+    groups = _Groups(window_days=2)
+    for each in sorted(_varied_reports(seed, 250), key=_specific_first):
+        fitting = {g.serial for g in groups.all if _fits(each, g, 2)}
+        offered = groups.candidates(each)
+        assert fitting <= {g.serial for g in offered}
+        if fitting:
+            chosen = min(
+                (g for g in offered if g.serial in fitting), key=lambda g: _preference(each, g)
+            )
+            groups.add(chosen, each)
+        else:
+            groups.found(each)
+    assert len(groups.all) < 250  # the draw does merge: the check above was exercised

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from archive.chronology.event import Discrepancy, Event, sort_events
@@ -67,31 +67,153 @@ def merge_reports(
 
     ``names`` maps entity ids to display names, for titles.
     """
-    groups: list[list[Report]] = []
-    # Only groups of the same kind, with the same participants (or, for an incomplete
-    # report, more of them) can take a report: index them so as not to try the rest.
-    by_kind: dict[str, list[list[Report]]] = {}
-    by_key: dict[tuple[str, frozenset[str]], list[list[Report]]] = {}
+    groups = _Groups(window_days)
     for report in sorted(reports, key=_specific_first):
-        people = frozenset(report.participants)
-        few = len(people) < MINIMUM_PARTICIPANTS[report.kind]
-        incomplete = few or _open(report) or _weak(report)  # look beyond the same set
-        candidates = [
-            group
-            for kind in _kinds(report)
-            for group in (by_kind.get(kind, []) if incomplete else by_key.get((kind, people), []))
-        ]
-        fitting = [g for g in candidates if _fits(report, g, window_days)]
-        if fitting:
-            min(fitting, key=lambda g: _preference(report, g)).append(report)
+        candidates = sorted(groups.candidates(report), key=lambda g: _preference(report, g))
+        chosen = next((g for g in candidates if _fits(report, g, window_days)), None)
+        if chosen:
+            groups.add(chosen, report)
         else:
-            group = [report]
-            groups.append(group)
-            for kind in _kinds(report):
-                by_kind.setdefault(kind, []).append(group)
-                by_key.setdefault((kind, people), []).append(group)
-    events = [build_event(group, names) for group in groups]
+            groups.found(report)
+    events = [build_event(group.reports, names) for group in groups.all]
     return sort_events(_unique_ids(events))
+
+
+@dataclass
+class _Group:
+    """The reports of one event so far, with what the rules ask of them kept up to date.
+
+    The rules look at the founder (the most specific report), the kinds, the
+    participants, the articles and the distinct dates of the sources, never at
+    one report after another: a group of thousands of sources costs what one does.
+    """
+
+    serial: int  # order of founding, which breaks ties as the reports' order does
+    founder: Report
+    reports: list[Report] = field(default_factory=list)
+    kind_sets: set[frozenset[str]] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    values: set[str] = field(default_factory=set)  # the dates given, "" left out
+    places: set[tuple[object, ...]] = field(default_factory=set)  # see _written_in
+    first_start: datetime.date = datetime.date.max  # of the periods of those dates
+    last_start: datetime.date = datetime.date.min
+    first_end: datetime.date = datetime.date.max
+
+
+class _Groups:
+    """The groups, indexed so that a report is tried only against those that could take it.
+
+    A report naming nobody, or no date and one participant, joins only a group
+    holding a report of its article (or, naming nobody, of its very date); a
+    complete report only a group founded on the same participants; any other
+    report (dated, naming someone) only a group that shares a participant. A
+    dated report, moreover, only a group with no date yet or with one that
+    overlaps its own, give or take the window (found by the days, months and
+    years the dates are written in).
+    """
+
+    def __init__(self, window_days: int) -> None:
+        self.all: list[_Group] = []
+        self._window = datetime.timedelta(days=window_days)
+        self._index: dict[tuple[object, ...], dict[int, _Group]] = {}
+
+    def candidates(self, report: Report) -> list[_Group]:
+        """The groups worth trying, in the order that breaks ties (kind, then founding)."""
+        people = frozenset(report.participants)
+        tags: list[tuple[object, ...]]
+        if _weak(report):
+            tags = [("article", report.article)]
+        elif not people:
+            tags = [("article", report.article), ("value", report.value)]
+        elif len(people) >= MINIMUM_PARTICIPANTS[report.kind] and not _open(report):
+            tags = [("same", people)]
+        else:
+            tags = [("participant", p) for p in people]
+        keys = tags
+        if report.value and people:
+            start, end = period(report.value)
+            near = _overlapping(start - self._window, end + self._window)
+            keys = [("undated", *tag) for tag in tags]
+            keys += [("near", at, *tag) for tag in tags for at in near]
+        found: dict[int, tuple[int, _Group]] = {}
+        for position, kind in enumerate(_kinds(report)):
+            for key in keys:
+                for serial, group in self._index.get((kind, *key), {}).items():
+                    found.setdefault(serial, (position, group))
+        return [group for _, group in sorted(found.values(), key=lambda f: (f[0], f[1].serial))]
+
+    def found(self, report: Report) -> None:
+        group = _Group(len(self.all), report)
+        self.all.append(group)
+        self.add(group, report)
+
+    def add(self, group: _Group, report: Report) -> None:
+        tags: set[tuple[object, ...]] = {("same", frozenset(group.founder.participants))}
+        tags.update(("participant", p) for p in group.participants)
+        new_tags: set[tuple[object, ...]] = {("participant", p) for p in report.participants}
+        new_tags -= tags
+        if not group.reports:
+            new_tags.update(tags)
+            tags = set()
+        places = group.places | set(_written_in(report.value))
+        if places and not group.places:
+            self._unfile(group, [("undated", *tag) for tag in tags])
+        keys: list[tuple[object, ...]] = [*new_tags]
+        keys += [("near", at, *tag) for tag in new_tags for at in places]
+        keys += [("near", at, *tag) for tag in tags for at in places - group.places]
+        keys += [] if places else [("undated", *tag) for tag in new_tags]
+        if report.article not in group.articles:
+            keys.append(("article", report.article))
+        if report.value and report.value not in group.values:
+            keys.append(("value", report.value))
+        self._file(group, keys)
+        group.reports.append(report)
+        group.kind_sets.add(frozenset(_kinds(report)))
+        group.participants.update(report.participants)
+        group.places = places
+        group.articles.add(report.article)
+        if report.value:
+            group.values.add(report.value)
+            start, end = period(report.value)
+            group.first_start = min(group.first_start, start)
+            group.last_start = max(group.last_start, start)
+            group.first_end = min(group.first_end, end)
+
+    def _file(self, group: _Group, keys: Iterable[tuple[object, ...]]) -> None:
+        for key in keys:
+            for kind in _kinds(group.founder):
+                self._index.setdefault((kind, *key), {})[group.serial] = group
+
+    def _unfile(self, group: _Group, keys: Iterable[tuple[object, ...]]) -> None:
+        for key in keys:
+            for kind in _kinds(group.founder):
+                del self._index[(kind, *key)][group.serial]
+
+
+def _written_in(value: str) -> list[tuple[object, ...]]:
+    """Where a date is filed: its days (a day or a week), its month or its year."""
+    if not value:
+        return []
+    start, end = period(value)
+    precision = precision_of(value)
+    if precision == "month":
+        return [("month", start.year, start.month)]
+    if precision == "year":
+        return [("year", start.year)]
+    return [("day", start + datetime.timedelta(days=i)) for i in range((end - start).days + 1)]
+
+
+def _overlapping(first: datetime.date, last: datetime.date) -> list[tuple[object, ...]]:
+    """Every day, month and year from ``first`` to ``last``: a date filed under one overlaps."""
+    days = [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+    months = sorted({(day.year, day.month) for day in days})
+    years = sorted({day.year for day in days})
+    return [
+        *(("day", day) for day in days),
+        *(("month", *month) for month in months),
+        *(("year", year) for year in years),
+    ]
 
 
 def _specific_first(report: Report) -> tuple[Any, ...]:
@@ -120,46 +242,48 @@ def _weak(report: Report) -> bool:
     return not report.value and len(report.participants) < 2
 
 
-def _fits(report: Report, group: list[Report], window_days: int) -> bool:
-    first = group[0]  # the most specific report of the group
-    if any(not set(_kinds(report)) & set(_kinds(other)) for other in group):
+def _fits(report: Report, group: _Group, window_days: int) -> bool:
+    if not _agrees(report, group, window_days):
         return False
-    mine, theirs = set(report.participants), set(first.participants)
-    own = [other for other in group if other.article == report.article]
-    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind] or (_weak(report) and bool(own))
-    shared = (
-        _open(report)
-        and bool(mine & {p for r in group for p in r.participants})
-        and any(o.value and _compatible(report, o, window_days) for o in group)
-    )  # an open event's sources tie on a shared participant and an agreeing date
+    kinds = frozenset(_kinds(report))
+    if any(not kinds & other for other in group.kind_sets):
+        return False
+    mine, theirs = set(report.participants), set(group.founder.participants)
+    own = report.article in group.articles
+    incomplete = len(mine) < MINIMUM_PARTICIPANTS[report.kind] or (_weak(report) and own)
+    shared = _open(report) and bool(mine & group.participants) and bool(group.values)
+    # an open event's sources tie on a shared participant and an agreeing date
     if mine != theirs and not (incomplete and mine <= theirs) and not shared:
         return False
     if _weak(report) and not own:
         return False
-    if not mine and not own and report.value not in {other.value for other in group}:
-        return False  # nobody named: only the very date of a dated source ties it
-    dated = [other for other in group if other.value]
-    if report.value:
-        return all(_compatible(report, other, window_days) for other in dated)
-    return bool(own) or not dated or any(_compatible(report, o, window_days) for o in dated)
+    # nobody named: only the very date of a dated source ties it
+    return bool(mine) or own or report.value in group.values
 
 
-def _compatible(first: Report, second: Report, window_days: int) -> bool:
-    if first.value and second.value:
-        return days_apart(first.value, second.value) <= window_days
-    if first.value:
-        return second.published >= period(first.value)[0]
-    if second.value:
-        return first.published >= period(second.value)[0]
-    return True
+def _agrees(report: Report, group: _Group, window_days: int) -> bool:
+    """A dated report agrees with every dated source; an undated one, with one of them.
+
+    Two periods are at most ``window_days`` apart when each begins no later than
+    the window after the other ends, so the group's extreme days decide for all.
+    An undated report agrees with a date that had begun by its publication, and
+    with any date of an event its own article reports.
+    """
+    if not group.values:
+        return True
+    if not report.value:
+        return report.published >= group.first_start or report.article in group.articles
+    start, end = period(report.value)
+    window = datetime.timedelta(days=window_days)
+    return group.last_start <= end + window and group.first_end >= start - window
 
 
-def _preference(report: Report, group: list[Report]) -> tuple[bool, bool, int, int]:
+def _preference(report: Report, group: _Group) -> tuple[bool, bool, int, int]:
     """Its own article's first, then the same participants, the nearest date, most sources."""
-    dated = [r.value for r in group if r.value]
-    gap = min((days_apart(report.value, v) for v in dated), default=0) if report.value else 0
-    elsewhere = all(other.article != report.article for other in group)
-    return (elsewhere, set(report.participants) != set(group[0].participants), gap, -len(group))
+    gap = min((days_apart(report.value, v) for v in group.values), default=0) if report.value else 0
+    elsewhere = report.article not in group.articles
+    same = report.participants == group.founder.participants  # both sorted
+    return (elsewhere, not same, gap, -len(group.reports))
 
 
 def build_event(
