@@ -126,7 +126,8 @@ class IngestReport:
             for status in _STATUSES
             if counts[status]
         ]
-        return f"{len(self.outcomes)} clippings: {', '.join(parts) or 'nothing to do'}"
+        noun = "clipping" if len(self.outcomes) == 1 else "clippings"
+        return f"{len(self.outcomes)} {noun}: {', '.join(parts) or 'nothing to do'}"
 
     def problem_lines(self) -> list[str]:
         """One line for each article that could not be read."""
