@@ -176,9 +176,11 @@ def test_an_edited_article_is_never_overwritten(articles: Path, clippings: Path)
 
     report = ingest([clippings / HEADLINED], articles, FURNITURE)
     assert article.read_text(encoding="utf-8") == edited
-    assert report.lines()[0] == f"conflict 1/1: {article} was edited since import; left as is"
+    assert report.lines()[0] == (
+        f"edited 1/1: {article} was edited since import; kept as the editor left it"
+    )
     assert report.exit_status == 0  # the clipping is the same: nothing is left undone
-    assert report.summary() == "1 clipping: 1 conflict"
+    assert report.summary() == "1 clipping: 1 edited"
 
     clipping = clippings / HEADLINED
     clipping.write_bytes(clipping.read_bytes().replace(b"by phone today", b"by telephone today"))

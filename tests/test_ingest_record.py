@@ -74,7 +74,7 @@ def test_an_editor_restores_a_line_by_editing_the_article(imported: tuple[Path, 
     )
     article.write_text(text, encoding="utf-8")
     report = ingest([clipping], articles, FURNITURE)
-    assert report.outcomes[0].status == "conflict" and report.exit_status == 0
+    assert report.outcomes[0].status == "edited" and report.exit_status == 0
     assert "\n\nAdvertisement\n\n" in article.read_text(encoding="utf-8")
 
 

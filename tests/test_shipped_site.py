@@ -78,8 +78,8 @@ def test_ingest_of_the_shipped_clippings_finds_every_article_unchanged(tmp_path:
     before = {path.name: path.read_bytes() for path in shipped.iterdir()}
     report = ingest([SEEDS], shipped, DATA / "furniture.txt")
     statuses = [outcome.status for outcome in report.outcomes]
-    assert len(statuses) == 5 and set(statuses) <= {"unchanged", "conflict"}
-    edited = [o for o in report.outcomes if o.status == "conflict"]
+    assert len(statuses) == 5 and set(statuses) <= {"unchanged", "edited"}
+    edited = [o for o in report.outcomes if o.status == "edited"]
     assert all(not o.failed for o in edited)
     assert any("## " in (shipped / Path(str(o.article)).name).read_text() for o in edited)
     assert report.exit_status == 0

@@ -33,7 +33,7 @@ def test_ingest_twice_changes_nothing_and_keeps_an_editors_edit(tmp_path: Path) 
     edited = article.read_text(encoding="utf-8").replace("\n\n", "\n\nAn editor's line.\n\n", 1)
     article.write_text(edited, encoding="utf-8")
     again = invoke("ingest", "--paths", clipping, "--into", str(tmp_path))
-    assert "conflict" in again.stdout
+    assert "edited 1/1" in again.stdout
     assert article.read_text(encoding="utf-8") == edited
 
 

@@ -10,8 +10,9 @@ the articles it wrote, so it is careful with what is already there:
   still found by the clipping's file name;
 - the same clipping gives the same bytes, so a second run changes nothing;
 - an article whose ``ingested`` hash no longer matches its text was edited: it is
-  never overwritten (a conflict, which fails the run only when the clipping has
-  changed since, since only then is something left undone);
+  never overwritten (``edited`` while its clipping is the same; a ``conflict``,
+  which fails the run, when the clipping has changed since, since only then is
+  something left undone);
 - a changed clipping whose article was not edited rewrites it under its old slug,
   so its URL stays;
 - files are replaced in one step, so an interrupted run leaves no half file.
@@ -78,7 +79,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _BLOCK_MARK = re.compile(r"^[#+-]")  # heading, list item, thematic break
 _ORDERED_ITEM = re.compile(r"^([0-9]{1,9})(?=[.)](?:\s|$))")
-Status = Literal["imported", "updated", "unchanged", "duplicate", "conflict", "error"]
+Status = Literal["imported", "updated", "unchanged", "edited", "duplicate", "conflict", "error"]
 _STATUSES: tuple[Status, ...] = get_args(Status)
 
 Progress = Callable[[str], None]
@@ -99,7 +100,7 @@ class Outcome:
         """The report lines for this clipping, the ``number``-th of ``total``."""
         if self.status == "error":
             return [f"error {number}/{total}: {self.message}"]
-        if self.status in ("conflict", "duplicate"):
+        if self.status in ("edited", "conflict", "duplicate"):
             head = f"{self.status} {number}/{total}: {self.message}"
         else:
             head = f"{self.status} {number}/{total} {self.clipping} -> {self.article}"
@@ -296,7 +297,7 @@ def _ingest_one(path: Path, furniture: Furniture, articles: _Articles) -> Outcom
         clipping, slug, path.name, checksum, _recorded_path(existing, checksum, articles.key(path))
     )
     kept = _keep(path, existing, text, checksum) if existing else None
-    if kept and kept.status == "conflict":
+    if kept and kept.status in ("edited", "conflict"):
         return kept  # the editor's article, and the record of its last import, stay
     try:
         write_text(record_path(target), render_record(clipping, path.name, target.name))
@@ -328,11 +329,12 @@ def _keep(path: Path, article: _Article, text: str, checksum: str) -> Outcome | 
         return Outcome(str(path), "unchanged", article.path)
     if not article.edited:
         return None
-    changed = article.meta.get("checksum") != checksum
-    message = f"{article.path} was edited since import; left as is"
-    if changed:
-        message += f" (its clipping {path} has changed since: merge by hand)"
-    return Outcome(str(path), "conflict", article.path, message, failed=changed)
+    if article.meta.get("checksum") == checksum:
+        message = f"{article.path} was edited since import; kept as the editor left it"
+        return Outcome(str(path), "edited", article.path, message)
+    message = f"{article.path} was edited since import and its clipping {path} has changed"
+    message += " since: left as is, merge by hand"
+    return Outcome(str(path), "conflict", article.path, message, failed=True)
 
 
 def _notes(clipping: Clipping) -> tuple[str, ...]:
