@@ -19,8 +19,8 @@ Pairing a report with a gold event (of the same clipping)
       must be in the gold (a list of mostly wrong names is no match);
     - text: the report's sentence overlaps the gold quote in the same paragraph.
     Reports and gold events are paired one to one, best pairs first (the
-    sentence holds the whole quote, the same kind, the larger share of
-    participants). A gold event is *found* when it is paired.
+    sentence holds the whole quote, its cue words are in the quote, the same
+    kind, the larger share of participants). A gold event is *found* when it is paired.
 Repeat mentions
     Gold lists an occasion once per clipping, at its first clear quote. A report
     left unpaired that would pair (kind, participants) with a found gold event of
@@ -201,7 +201,8 @@ def _pair_rank(report: Report, gold: GoldEvent) -> tuple[Any, ...]:
     mine = set(report.participants)
     share = len(mine & gold.participants) / max(len(mine | gold.participants), 1)
     holds = report.quote_start <= gold.start and gold.end <= report.quote_end
-    return (not holds, report.kind != gold.kind, -share, report.quote_start, gold.start)
+    cued = any(cue in gold.quote for cue in report.cues)
+    return (not holds, not cued, report.kind != gold.kind, -share, report.quote_start, gold.start)
 
 
 def pair(reports: Sequence[Report], gold: Sequence[GoldEvent]) -> dict[int, GoldEvent]:
