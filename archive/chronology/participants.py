@@ -12,7 +12,9 @@ mention goes to the nearest cue, names joined by "and" together), except:
 - a name inside a hyphenated modifier ("US-backed", "post-Taliban");
 - a place that modifies a noun which is not its people acting ("the Afghan
   crisis", "Afghanistan's sovereignty"; but "Chinese mediators", "India's
-  foreign ministry" act for their country).
+  foreign ministry" act for their country), and a name before a capitalised
+  name ("China's People's Daily"), unless that name is its body acting
+  ("Türkiye's Ministry of Foreign Affairs").
 
 Kept all the same: the organisation a cue names as its holder ("the SCO
 summit", "a summit of the SCO", "leaders of the SCO met"), and a country or
@@ -95,6 +97,9 @@ _ACTOR = re.compile(
     r"\b(?:government|officials?|mediators?|diplomats?|forces|troops|army|military|ministry"
     r"|delegation|side|authorities|leaders?|leadership|state|embassy|envoys?|negotiators)\b"
 )  # a country acting through its people ("Chinese mediators"), not a topic ("the Afghan crisis")
+_ACTING_BODY = re.compile(
+    rf"(?:['’]s)?(?:\s+[A-Z][\w-]*){{0,2}}?\s+(?i:{_ACTOR.pattern})"
+)  # "Türkiye's Ministry of Foreign Affairs", "India's Foreign Ministry": the country acting
 _MEMBERS_OF = re.compile(
     r"\b(?:leaders|heads|members|ministers|delegations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -116,7 +121,7 @@ def takes_part(
     title = _TITLE_AFTER.match(after)
     if title:
         return not _person_at(named, mention.end + title.end())
-    if _ATTRIBUTE.match(after):
+    if _ATTRIBUTE.match(after) and not _ACTING_BODY.match(after):
         return False
     if mention.type == "place" and _modifies(text, mention, after):
         return False

@@ -320,7 +320,11 @@ class _Reader:
         for draft in drafts:
             if draft.antecedent and not _agrees(draft.date, _root(draft).date):
                 draft.date = None  # "their meeting ..., agreed in 2001": another time
-        drafts = [d for d in drafts if d.participants or d.date is not None]
+        drafts = [
+            d
+            for d in drafts
+            if (d.participants or d.date is not None) and not self._said_at(d, drafts)
+        ]
         self._article_date(drafts)
         self._remember(kept)
         return _Sentence(kept, drafts)
@@ -337,6 +341,19 @@ class _Reader:
             other.kind != "statement" and "," in self.text[max(c.end for c in other.cues) : cue]
             for other in drafts
             if max(c.end for c in other.cues) <= cue
+        )
+
+    def _said_at(self, draft: _Draft, drafts: list[_Draft]) -> bool:
+        """ "In opening remarks, Putin thanked Xi", "Xi's remarks, as carried by state media":
+        words said at a call, meeting or summit told before, by those who took part in it,
+        with no date of their own, are part of that occasion, not one of their own."""
+        if draft.kind != "statement" or draft.date is not None or not draft.participants:
+            return False
+        if any(_NOT_NOUN.match(cue.text) or " " in cue.phrase for cue in draft.cues):
+            return False  # "announced", "said in a statement", "issued a statement"
+        told = [d for d in [*self.memory.drafts, *drafts] if d is not draft]
+        return any(
+            d.kind in CONVERSATIONS and set(draft.participants) <= set(d.participants) for d in told
         )
 
     def _remember(self, kept: list[Named]) -> None:
@@ -591,14 +608,18 @@ class _Reader:
                 for i, clause in enumerate(self.parts)
             )
 
+        def may_take(draft: _Draft, date: ResolvedDate) -> bool:
+            """A setting takes no date told before it (that is its sentence's verb's)."""
+            early = draft.setting and date.end < draft.cues[0].start - _ANCHOR_REACH
+            return held(draft, date) and not early
+
         for draft in drafts:
             mine = [
                 d
                 for d in found
-                if held(draft, d)
-                and not (draft.setting and d.end < draft.cues[0].start - _ANCHOR_REACH)
+                if may_take(draft, d)
                 and not any(
-                    o is not draft and held(o, d) and self._reach(o, d) < self._reach(draft, d)
+                    o is not draft and may_take(o, d) and self._reach(o, d) < self._reach(draft, d)
                     for o in drafts
                 )
             ]
