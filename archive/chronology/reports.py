@@ -68,7 +68,8 @@ Dates
     ("article-date"), or the day of the event it is told with ("he told a news
     conference after the meeting": "day-of-named-event"). An event named again
     keeps a date of its sentence only when it can be the date it was first
-    told with. A date after "since", "until", "beyond" or "into" bounds a span
+    told with. A paragraph opened by an update label ("Update, 24 August:")
+    and those after it count their dates from the day of the update. A date after "since", "until", "beyond" or "into" bounds a span
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
 Left out
@@ -212,6 +213,7 @@ _PEOPLE = re.compile(r"leaders|presidents|ministers|heads", re.IGNORECASE)
 _ANCHOR_REACH = 5  # characters between an offset ("a day after") and the noun it names
 _SAID = re.compile(r"(?:said|says|told)\b", re.IGNORECASE)  # the words of an attribution
 _TRAILING = 30  # an attribution ends its sentence: at most these characters follow it
+_UPDATE = re.compile(r"\s*(?:update|updated)\b[\s,(]+([^:)—–]{3,30}?)\s*[:)—–]", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
@@ -229,7 +231,9 @@ def extract_reports(
     reports: list[Report] = []
     previous: _Sentence | None = None
     memory = _Memory()
+    written = article.published
     for index, paragraph in enumerate(article.paragraphs):
+        written = _update_date(paragraph.text, written)
         in_paragraph = [m for m in mentions if m.paragraph == index]
         for start, end in sentences(paragraph.text):
             named = [
@@ -238,17 +242,40 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, article.published, cues, entity_types, previous, memory)
+            reader = _Reader(text, written, cues, entity_types, previous, memory)
             previous = reader.read(named)
             memory.drafts += previous.drafts
-            reports += [_report(article, paragraph, (start, end), d, cues) for d in previous.drafts]
+            reports += [
+                _report(article, paragraph, (start, end), d, cues, written) for d in previous.drafts
+            ]
     return reports
 
 
+def _update_date(text: str, written: datetime.date) -> datetime.date:
+    """The day a paragraph opened by an update label was written ("Update, 24 August: On
+    Thursday ..."): it and the paragraphs after it count their dates from that day."""
+    label = _UPDATE.match(text)
+    if label is None:
+        return written
+    found = resolve_dates(label.group(1), written)
+    if not found or found[0].precision != "day":
+        return written
+    day = datetime.date.fromisoformat(found[0].value.rstrip("?"))
+    return max(day, written)
+
+
 def _report(
-    article: ArticleText, paragraph: Paragraph, span: tuple[int, int], draft: _Draft, cues: Cues
+    article: ArticleText,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    draft: _Draft,
+    cues: Cues,
+    written: datetime.date,
 ) -> Report:
     date = draft.date or _no_date(article.published)
+    if written != article.published and date.value:
+        note = f" (counted from the update of {long_date(written)} that the article prints)"
+        date = replace(date, explanation=date.explanation + note)
     unstated = all(cue.phrase.lower() in cues.unstated_medium for cue in draft.cues)
     unstated = unstated and draft.kind in ("call", "meeting")
     return Report(

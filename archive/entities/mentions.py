@@ -15,7 +15,8 @@ Rules (ARCHIVE_NOTES §4):
 - **Surnames.** A bare surname refers to the most recent full mention (by name or
   alias) in the same article of a person carrying it; with none, it stays unlinked.
   A surname next to another capitalised word ("Wang Yibo", "Amy Wang") belongs to a
-  longer name the registry does not know, and stays unlinked too.
+  longer name the registry does not know, and stays unlinked too; a day or month
+  name is no part of a name ("On Thursday Ramaphosa announced").
 - **Titles.** When the word before a bare surname is a title ("Ambassador Wang",
   "foreign minister Wang"), the most recent full mention of a person whose registry
   role contains that title is preferred; if no candidate's role has it, the plain
@@ -43,6 +44,14 @@ TITLE_WORDS = frozenset(
         "president", "premier", "councilor", "councillor", "chancellor", "secretary",
         "director", "chairman", "chairwoman", "chair", "governor", "mayor", "senator",
         "commander", "leader", "deputy", "mullah", "king", "queen", "prince",
+    }
+)  # fmt: skip
+# Capitalised words that are never part of a person's name ("On Thursday Ramaphosa said").
+_CALENDAR_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"\W+")
@@ -173,7 +182,8 @@ class Matcher:
             return None
         before, after = _neighbours(text, start, end)
         title = before.lower() if before.lower() in TITLE_WORDS else None
-        if (before[:1].isupper() and title is None) or after[:1].isupper():
+        named_before = before[:1].isupper() and before.lower() not in _CALENDAR_WORDS
+        if (named_before and title is None) or after[:1].isupper():
             return None  # part of a longer name the registry does not know
         titled = [person for person in seen if title and title in self._role_words[person]]
         return max(titled or seen, key=last_full.__getitem__)
