@@ -61,7 +61,9 @@ Dates
     the call). A summit named as a setting takes no date told before it (that
     is its sentence's verb's: "flew into Hiroshima today ... at the G7
     summit"); with no date of its own, it is when the event set in it is
-    ("will meet in July at the summit"); talks "on the
+    ("will meet in July at the summit"; a date told after the setting is the
+    event's: "met Modi on the sidelines of the summit on Saturday"), or the day after it for a summit it
+    is told on the eve of (none for one it is "ahead of"); talks "on the
     sidelines", on the day of the article's summit told last. A statement
     (a briefing, remarks, a news conference) with no
     date words is the article's own occasion: it takes the publication date
@@ -205,6 +207,8 @@ _ATTRIBUTED = re.compile(
 _SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
 _AS = re.compile(r",\s+as\s+[^,;]*$", re.IGNORECASE)  # ", as the two leaders met": meanwhile
 _SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of\b)", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of)\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
 _ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
 _AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
 _OBJECT_WORDS = frozenset({"with", "to", "by", "from", "of", "for", "against", "and"})
@@ -536,14 +540,15 @@ class _Reader:
             return [i for i in ids if self.types.get(i) in wanted or not persons]
 
         drafts = [*reversed(earlier), *(self.previous.drafts if self.previous else [])]
+        enough = 2 if persons else 1  # "the two leaders" are more than one person
         for draft in drafts:
-            if who(draft.participants):
+            if len(who(draft.participants)) >= enough:
                 return who(draft.participants)
         named = who([n.entity_id for n in self.previous.named] if self.previous else [])
-        if named:
+        if len(named) >= enough:
             return by_level(named, self.types, 2)
         told = [who(d.participants) for d in reversed(self.memory.drafts)]
-        return next((ids for ids in told if ids), [])
+        return next((ids for ids in told if len(ids) >= enough), [])
 
     def _antecedent_person(self, named: list[Named], offset: int) -> list[str]:
         """Who "he" is: the last person named before it, or the first of the previous sentence."""
@@ -653,7 +658,11 @@ class _Reader:
             draft.date = min(mine, key=lambda d: _cue_distance(draft, d), default=None)
         for draft in drafts:
             if draft.date is None:
-                draft.date = self._when(draft, drafts, found) or self._sidelines(draft)
+                draft.date = (
+                    self._when(draft, drafts, found)
+                    or self._after_setting(draft, drafts)
+                    or self._sidelines(draft)
+                )
         for draft in drafts:
             if draft.setting and draft.date is None:
                 draft.date = self._set_in(draft, drafts)
@@ -698,12 +707,46 @@ class _Reader:
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
 
+    def _after_setting(self, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
+        """ "met Modi on the sidelines of the G7 summit in Hiroshima on Saturday": a date told
+        after the setting of an undated event is that event's; the setting is then when the
+        event set in it is (it may be one of several days)."""
+        if draft.setting:
+            return None
+        cue = draft.cues[0]
+        setting = next(
+            (
+                d
+                for d in drafts
+                if d.setting
+                and d.date is not None
+                and d.clause_ids[0] == draft.clause_ids[0]
+                and cue.end <= d.cues[0].start <= d.date.start
+            ),
+            None,
+        )
+        if setting is None or setting.date is None:
+            return None
+        date, setting.date = setting.date, None
+        return date
+
     def _set_in(self, setting: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
         """ "will meet again in July at the summit": the summit is when the event set in it is."""
         told = [d for d in drafts if d is not setting and not d.setting and d.date and d.date.value]
         if not told or told[0].date is None or told[0].date.offset_days is not None:
             return None
         date = told[0].date
+        before = self.text[: setting.cues[0].start]
+        if _AHEAD_OF.search(before):
+            return None  # "talks ahead of the summit": the summit is later, by how much unsaid
+        if _EVE_OF.search(before):
+            if date.precision != "day":
+                return None
+            day = datetime.date.fromisoformat(date.value.rstrip("?")) + datetime.timedelta(days=1)
+            meaning = f"the day after the event told on its eve, dated by '{date.text}': {day}"
+            return replace(
+                date, value=day.isoformat(), rule="day-after-its-eve", explanation=meaning
+            )
         meaning = (
             f"the time of the event it is the setting of, dated by '{date.text}': {date.value}"
         )

@@ -20,7 +20,8 @@ Rules (ARCHIVE_NOTES §4):
 - **Titles.** When the word before a bare surname is a title ("Ambassador Wang",
   "foreign minister Wang"), the most recent full mention of a person whose registry
   role contains that title is preferred; if no candidate's role has it, the plain
-  most recent one is taken.
+  most recent one is taken. With no full mention before it, a titled surname
+  ("President Zelensky") is the one person of that surname whose role has the title.
 
 Two interchangeable scanners implement the first three rules: an Aho-Corasick
 automaton (the default, faster: see ``bench/bench_mentions.py``) and one compiled
@@ -178,10 +179,11 @@ class Matcher:
     ) -> str | None:
         """The person a bare surname refers to, or None when the text does not say."""
         seen = [person for person in persons if person in last_full]
-        if not seen:
-            return None
         before, after = _neighbours(text, start, end)
         title = before.lower() if before.lower() in TITLE_WORDS else None
+        if not seen:
+            titled = [p for p in persons if title and title in self._role_words[p]]
+            return titled[0] if len(titled) == 1 else None  # "President Zelensky"
         named_before = before[:1].isupper() and before.lower() not in _CALENDAR_WORDS
         if (named_before and title is None) or after[:1].isupper():
             return None  # part of a longer name the registry does not know
