@@ -39,7 +39,10 @@ Date of an event
     earlier date. When two values contradict each other (neither contains the
     other) and each is given by an article that does not give the other, a
     ``date`` discrepancy lists every value with its articles (one article
-    giving two dates is a misreading, not a disagreement between sources).
+    giving two dates is a misreading, not a disagreement between sources). A
+    summit dated only by an event set in it ("met on the sidelines of the
+    summit on Saturday") was under way that day: that supports the date but
+    contradicts no other (a summit may last several days).
 Ids and titles
     ``<date>-<kind>-<sorted participant ids>`` ("undated" without a date), fixed
     when the events are merged: an article about something else cannot change
@@ -221,7 +224,7 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
 
     date = min(candidates, key=support)
     values = sorted(given, key=lambda v: (period(v)[0], v))
-    articles = {v: {r.article for r in given[v]} for v in values}
+    articles = {v: {r.article for r in given[v] if r.rule not in _DURING} for v in values}
     contradicting = any(
         not contains(a, b)
         and not contains(b, a)
@@ -234,6 +237,9 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
         return date, ()
     listed = tuple((v, tuple(sorted({r.article for r in given[v]}))) for v in values)
     return date, (Discrepancy("date", listed),)
+
+
+_DURING = frozenset({"date-of-the-event-set-in-it"})  # a day during a summit, not its date
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
