@@ -70,7 +70,9 @@ Dates
     ("article-date"), or the day of the event it is told with ("he told a news
     conference after the meeting": "day-of-named-event"). An event named again
     keeps a date of its sentence only when it can be the date it was first
-    told with. A paragraph opened by an update label ("Update, 24 August:")
+    told with. An event of the article's first paragraph told in the
+    present perfect with no date words ("have held their first talks") is
+    the news of the publication day ("present-perfect-lead"). A paragraph opened by an update label ("Update, 24 August:")
     and those after it count their dates from the day of the update. A date after "since", "until", "beyond" or "into" bounds a span
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
@@ -218,6 +220,11 @@ _ANCHOR_REACH = 5  # characters between an offset ("a day after") and the noun i
 _SAID = re.compile(r"(?:said|says|told)\b", re.IGNORECASE)  # the words of an attribution
 _TRAILING = 30  # an attribution ends its sentence: at most these characters follow it
 _UPDATE = re.compile(r"\s*(?:update|updated)\b[\s,(]+([^:)—–]{3,30}?)\s*[:)—–]", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:just|now|also|finally)\s+)?(?:been\s+)?"
+    r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
+    re.IGNORECASE,
+)  # "have held", "has been welcomed back", "has taken"
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
@@ -246,7 +253,7 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, written, cues, entity_types, previous, memory)
+            reader = _Reader(text, written, cues, entity_types, previous, memory, index == 0)
             previous = reader.read(named)
             memory.drafts += previous.drafts
             reports += [
@@ -317,6 +324,7 @@ class _Reader:
     types: Mapping[str, str]
     previous: _Sentence | None
     memory: _Memory = field(default_factory=_Memory)
+    lead: bool = False  # the article's first paragraph
     parts: list[Clause] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)
 
@@ -357,6 +365,7 @@ class _Reader:
             if (d.participants or d.date is not None) and not self._said_at(d, drafts)
         ]
         self._article_date(drafts)
+        self._just_happened(drafts)
         self._remember(kept)
         return _Sentence(kept, drafts)
 
@@ -840,6 +849,25 @@ class _Reader:
                 0, 0, "", self.published.isoformat(), "day", "article-date",
                 f"no date words: the {said} is the article's own occasion, the day it was "
                 f"published, {long_date(self.published)}",
+                self.published,
+            )  # fmt: skip
+
+    def _just_happened(self, drafts: list[_Draft]) -> None:
+        """ "Xi and Putin have held their first talks since ...": an undated event told in the
+        present perfect in the lead is the news of the day it was published."""
+        if not self.lead:
+            return
+        for draft in drafts:
+            spans = self.parts[draft.clause_ids[0]].spans
+            perfect = next(
+                (m for a, b in spans for m in [_PERFECT.search(self.text, a, b)] if m), None
+            )
+            if draft.date is not None or perfect is None:
+                continue
+            draft.date = ResolvedDate(
+                0, 0, "", self.published.isoformat(), "day", "present-perfect-lead",
+                f"no date words: '{perfect.group()}', in the present perfect in the article's "
+                f"lead, is the news of the day it was published, {long_date(self.published)}",
                 self.published,
             )  # fmt: skip
 
