@@ -29,9 +29,11 @@ Events named again
     informal summit": an earlier one).
 Participants from around the clause
     Besides the rules of :mod:`archive.chronology.participants`: the person
-    before "who" ("Erdoğan, who also held talks with Putin"); the sentence's
+    before "who" ("Erdoğan, who also held talks with Putin"), the name before
+    "whose" ("ECOWAS, whose leaders meet"); the sentence's
     subject for a clause opened by a participle ("Johnson says ..., after
-    speaking by phone to Macron"); "the bloc", "the group", "its leaders" (the
+    speaking by phone to Macron"; "He ... before heading to talks with Xi": whom
+    "he" is); "the bloc", "the group", "its leaders" (the
     cue file's ``refer_back: body``) for the organisation named last, in the
     sentence, the previous one, the article's summits, the article; a summit
     naming nobody ("the next summit") for the body of the article's last
@@ -490,12 +492,18 @@ class _Reader:
         before = [n for n in named if n.type == "person" and n.end <= start]
         if clause.opener == "who":
             return [n.entity_id for n in before[-1:]]
+        if clause.opener == "whose":  # "ECOWAS, whose leaders meet on Sunday"
+            return [n.entity_id for n in named if n.end <= start][-1:]
         gerund = _GERUND.match(self.text, start + len(clause.opener))
-        if clause.opener in ("after", "before", "while") and gerund and before:
+        if clause.opener not in ("after", "before", "while") or not gerund:
+            return []
+        if before:
             first = before[0]  # the subject: nothing but names and titles before it
             if not re.search(r"\b[a-z]", self.text[: first.start]):
                 return [first.entity_id]
-        return []
+            return []
+        pronoun = self.cues.refer_back_one.match(self.text)  # "He was greeted ... before
+        return self._antecedent_person(named, 0) if pronoun else []  # heading to talks"
 
     def _summit_bodies(self) -> list[str]:
         """The organisations of the article's summits so far, in order."""
