@@ -14,7 +14,8 @@ Merging (:func:`merge_reports`)
       Taliban and Kabul): two dated reports sharing one join.
     - Dates: two dated reports are compatible when their periods are at most
       ``window_days`` apart (2 by default); a report without a date is
-      compatible with a date that had begun by its publication. A dated report
+      compatible with a date that had begun by its publication and ended at
+      most a week before it (undated, it tells news, not history). A dated report
       must be compatible with every dated source of the event it joins; an
       undated one with one of them, unless its own article reports the event
       (it names again what its article told, past or to come, whatever other
@@ -151,10 +152,16 @@ def _compatible(first: Report, second: Report, window_days: int) -> bool:
     if first.value and second.value:
         return days_apart(first.value, second.value) <= window_days
     if first.value:
-        return second.published >= period(first.value)[0]
+        return _recent(second.published, first.value)
     if second.value:
-        return first.published >= period(second.value)[0]
+        return _recent(first.published, second.value)
     return True
+
+
+def _recent(published: datetime.date, value: str) -> bool:
+    """Whether an event of this date can be what an undated report published then tells."""
+    start, end = period(value)
+    return start <= published <= end + datetime.timedelta(days=_NEWS_DAYS)
 
 
 def _preference(report: Report, group: list[Report]) -> tuple[bool, bool, int, int]:
@@ -239,6 +246,7 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
     return date, (Discrepancy("date", listed),)
 
 
+_NEWS_DAYS = 7  # an undated report of another article tells news at most this old
 _DURING = frozenset({"date-of-the-event-set-in-it"})  # a day during a summit, not its date
 
 
