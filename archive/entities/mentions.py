@@ -11,7 +11,8 @@ Rules (ARCHIVE_NOTES §4):
   ("Sino-Russian" mentions Russia).
 - **Case.** Aliases match as written ("US" is not "us"); one written with a lower-case
   initial also matches capitalised, at the start of a sentence. Typographic
-  apostrophes match plain ones ("People’s Daily").
+  apostrophes match plain ones ("People’s Daily"). A paragraph's first word in
+  capitals ("VOLODYMYR Zelensky") is read as capitalised too.
 - **Surnames.** A bare surname refers to the most recent full mention (by name or
   alias) in the same article of a person carrying it; with none, it stays unlinked.
   A surname next to another capitalised word ("Wang Yibo", "Amy Wang") belongs to a
@@ -56,6 +57,7 @@ _CALENDAR_WORDS = frozenset(
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"\W+")
+_CAPITAL_HEAD = re.compile(r"[A-Z]{2,}(?=\s)")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 
 
@@ -157,7 +159,7 @@ class Matcher:
         last_full: dict[str, int] = {}  # entity id -> index in mentions of its latest alias
         for index, paragraph in enumerate(paragraphs):
             text = normalise(paragraph)
-            for start, end, (how, entity_ids) in scan(text):
+            for start, end, (how, entity_ids) in _capital_lead(scan, text):
                 if how == "alias":
                     entity_id: str | None = entity_ids[0]
                     last_full[entity_ids[0]] = len(mentions)
@@ -189,6 +191,21 @@ class Matcher:
             return None  # part of a longer name the registry does not know
         titled = [person for person in seen if title and title in self._role_words[person]]
         return max(titled or seen, key=last_full.__getitem__)
+
+
+def _capital_lead(
+    scan: Callable[[str], list[tuple[int, int, Claim]]], text: str
+) -> list[tuple[int, int, Claim]]:
+    """The matches of ``text``; a paragraph opened by a word in capitals ("VOLODYMYR
+    Zelensky flew ...", a magazine's or tabloid's lead) is also read with that word
+    capitalised only, for a name starting there (an acronym is matched as written)."""
+    found = scan(text)
+    head = _CAPITAL_HEAD.match(text)
+    if head is None or (found and found[0][0] == 0):
+        return found
+    plain = text[0] + text[1 : head.end()].lower() + text[head.end() :]
+    first = [match for match in scan(plain) if match[0] == 0][:1]
+    return first + [match for match in found if not first or match[0] >= first[0][1]]
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
