@@ -30,7 +30,9 @@ Events named again
 Participants from around the clause
     Besides the rules of :mod:`archive.chronology.participants`: the person
     before "who" ("Erdoğan, who also held talks with Putin"), the name before
-    "whose" ("ECOWAS, whose leaders meet"); the sentence's
+    "whose" ("ECOWAS, whose leaders meet"); the countries or bodies whose
+    delegations held talks ("talks between delegations of Saudi Arabia and
+    Iran"), instead of the persons the clause names; the sentence's
     subject for a clause opened by a participle ("Johnson says ..., after
     speaking by phone to Macron"; "He ... before heading to talks with Xi": whom
     "he" is); "the bloc", "the group", "its leaders" (the
@@ -227,6 +229,7 @@ _PERFECT = re.compile(
     r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
     re.IGNORECASE,
 )  # "have held", "has been welcomed back", "has taken"
+_DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
@@ -350,6 +353,7 @@ class _Reader:
         self._assign(drafts, kept)
         for number, draft in enumerate(drafts):
             self._complete(draft, drafts[:number], kept, bodies)
+            self._delegations(draft, named)
         drafts = self._one_per_occasion(drafts)
         drafts = [d for d in self._named_again(drafts) if not self._attribution(d, drafts)]
         dates = [
@@ -448,6 +452,26 @@ class _Reader:
         if summit and not draft.participants:  # "the next summit": of the article's body
             draft.participants = self._summit_bodies()[-1:]
             draft.refers_back = draft.refers_back or draft.cues[0].text
+
+    def _delegations(self, draft: _Draft, named: list[Named]) -> None:
+        """ "talks were held between delegations of Saudi Arabia and Iran": the countries or
+        bodies whose delegations met are the sides, whoever else the clause names."""
+        if draft.kind != "meeting":
+            return
+        spans = self.parts[draft.clause_ids[0]].spans
+        phrase = next(
+            (m for a, b in spans for m in [_DELEGATIONS.search(self.text, a, b)] if m), None
+        )
+        if phrase is None:
+            return
+        cue = next((c.start for c in draft.cues if c.start > phrase.end()), len(self.text))
+        comma = re.compile(r"[,;]").search(self.text, phrase.end())
+        stop = min(cue, comma.start() if comma else len(self.text))
+        sides = [
+            n.entity_id for n in named if n.type != "person" and phrase.end() <= n.start < stop
+        ]
+        if len(set(sides)) >= 2:
+            draft.participants = list(dict.fromkeys(sides))
 
     def _refer_back(self, draft: _Draft, earlier: list[_Draft], named: list[Named]) -> None:
         """Participants named before, when the clause says "they", "the two leaders", "he"."""
