@@ -24,7 +24,10 @@ Events named again
     latest such event of the sentence or of the article, of its own kind
     first (a "meeting", "talks" or "conversation" may also name a call or a
     summit). The report takes its kind and participants, so it joins it in
-    the chronology; named in its own sentence, it is folded into it. "The
+    the chronology; named in its own sentence, it is folded into it. The
+    article's latest event of that kind naming nobody ("Arab leaders meeting
+    in Jeddah on Saturday ...") is the one a noun naming participants names
+    again ("The Arab League summit ..."): it takes them. "The
     next summit" is another one, and so is a noun after "since" ("since their
     informal summit": an earlier one).
 Participants from around the clause
@@ -244,7 +247,7 @@ def extract_reports(
     ``mentions`` are the article's entity mentions (offsets into each paragraph's
     text, ``paragraph`` its index); ``entity_types`` maps an entity id to its type.
     """
-    reports: list[Report] = []
+    told: list[tuple[Paragraph, tuple[int, int], _Draft, datetime.date]] = []
     previous: _Sentence | None = None
     memory = _Memory()
     written = article.published
@@ -261,10 +264,9 @@ def extract_reports(
             reader = _Reader(text, written, cues, entity_types, previous, memory, index == 0)
             previous = reader.read(named)
             memory.drafts += previous.drafts
-            reports += [
-                _report(article, paragraph, (start, end), d, cues, written) for d in previous.drafts
-            ]
-    return reports
+            told += [(paragraph, (start, end), d, written) for d in previous.drafts]
+    # made at the end: a later sentence may name whose an event told by nobody was
+    return [_report(article, *each, cues) for each in told]
 
 
 def _update_date(text: str, written: datetime.date) -> datetime.date:
@@ -285,8 +287,8 @@ def _report(
     paragraph: Paragraph,
     span: tuple[int, int],
     draft: _Draft,
-    cues: Cues,
     written: datetime.date,
+    cues: Cues,
 ) -> Report:
     date = draft.date or _no_date(article.published)
     if written != article.published and date.value:
@@ -649,6 +651,10 @@ class _Reader:
             earlier = [*reversed(kept), *reversed(self.memory.drafts)]
             earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
             antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
+            latest = earlier[0] if earlier and earlier[0].kind == draft.kind else None
+            if antecedent is None and latest and not latest.participants and draft.participants:
+                antecedent = latest  # "Arab leaders meeting in Jeddah ...". "The Arab League
+                antecedent.participants += draft.participants  # summit ...": whose it was
             same = [k for k in reversed(kept) if k.kind == draft.kind]
             if antecedent is None and same:
                 antecedent = same[0]  # its own sentence's event of that kind, named again
