@@ -79,7 +79,10 @@ Dates
     keeps a date of its sentence only when it can be the date it was first
     told with. An event of the article's first paragraph told in the
     present perfect with no date words ("have held their first talks") is
-    the news of the publication day ("present-perfect-lead"). A paragraph opened by an update label ("Update, 24 August:")
+    the news of the publication day ("present-perfect-lead"). An undated
+    event after a sentence of its paragraph that tells no event but one day
+    ("The red carpet was laid out on May 19 ...") is on that day
+    ("date-of-the-scene"). A paragraph opened by an update label ("Update, 24 August:")
     and those after it count their dates from the day of the update. A date after "since", "until", "beyond" or "into" bounds a span
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
@@ -172,6 +175,8 @@ class _Sentence:
 
     named: list[Named]
     drafts: list[_Draft]
+    text: str = ""
+    paragraph: int = 0
 
 
 @dataclass
@@ -261,7 +266,7 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, written, cues, entity_types, previous, memory, index == 0)
+            reader = _Reader(text, written, cues, entity_types, previous, memory, index)
             previous = reader.read(named)
             memory.drafts += previous.drafts
             told += [(paragraph, (start, end), d, written) for d in previous.drafts]
@@ -331,7 +336,7 @@ class _Reader:
     types: Mapping[str, str]
     previous: _Sentence | None
     memory: _Memory = field(default_factory=_Memory)
-    lead: bool = False  # the article's first paragraph
+    paragraph: int = 0  # its index in the article
     parts: list[Clause] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)
 
@@ -349,7 +354,7 @@ class _Reader:
         bodies = [n for n in named if n.type == "organization"]
         if not found:
             self._remember(kept)
-            return _Sentence(kept, [])
+            return _Sentence(kept, [], self.text, self.paragraph)
         self.parts = clauses(self.text)
         drafts = _drafts(found, self.parts, self.text)
         self._assign(drafts, kept)
@@ -374,8 +379,9 @@ class _Reader:
         ]
         self._article_date(drafts)
         self._just_happened(drafts)
+        self._scene(drafts)
         self._remember(kept)
-        return _Sentence(kept, drafts)
+        return _Sentence(kept, drafts, self.text, self.paragraph)
 
     def _attribution(self, draft: _Draft, drafts: list[_Draft]) -> bool:
         """ "X and Y spoke by phone on Tuesday, the ministry said in a statement": the
@@ -890,10 +896,31 @@ class _Reader:
                 self.published,
             )  # fmt: skip
 
+    def _scene(self, drafts: list[_Draft]) -> None:
+        """ "The red carpet was laid out on May 19 ... Assad walked into the summit hall": an
+        undated event takes the one date of the sentence before it in its paragraph, when
+        that sentence tells no event of its own (it sets the scene)."""
+        before = self.previous
+        undated = [d for d in drafts if d.date is None and d.antecedent is None]
+        if not undated or before is None or before.drafts or before.paragraph != self.paragraph:
+            return
+        dates = [d for d in resolve_dates(before.text, self.published) if d.value]
+        if len(dates) != 1 or dates[0].offset_days is not None or dates[0].precision != "day":
+            return
+        date = dates[0]
+        meaning = (
+            f"no date words: the sentence before, which tells no event, sets the scene on "
+            f"'{date.text}': {date.value}"
+        )
+        for draft in undated:
+            draft.date = replace(
+                date, start=0, end=0, rule="date-of-the-scene", explanation=meaning
+            )
+
     def _just_happened(self, drafts: list[_Draft]) -> None:
         """ "Xi and Putin have held their first talks since ...": an undated event told in the
         present perfect in the lead is the news of the day it was published."""
-        if not self.lead:
+        if self.paragraph != 0:
             return
         for draft in drafts:
             spans = self.parts[draft.clause_ids[0]].spans
