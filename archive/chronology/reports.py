@@ -37,8 +37,9 @@ Participants from around the clause
     delegations held talks ("talks between delegations of Saudi Arabia and
     Iran"), instead of the persons the clause names; the sentence's
     subject for a clause opened by a participle ("Johnson says ..., after
-    speaking by phone to Macron"; "He ... before heading to talks with Xi": whom
-    "he" is); "the bloc", "the group", "its leaders" (the
+    speaking by phone to Macron"; "He ... before heading to talks with Xi":
+    whom "he" is), and for a takeover naming nobody when that subject is an
+    organisation ("The MNDAA ... said its fighters entered the town"); "the bloc", "the group", "its leaders" (the
     cue file's ``refer_back: body``) for the organisation named last, in the
     sentence, the previous one, the article's summits, the article; a summit
     naming nobody ("the next summit") for the body of the article's last
@@ -460,6 +461,16 @@ class _Reader:
         if summit and not draft.participants:  # "the next summit": of the article's body
             draft.participants = self._summit_bodies()[-1:]
             draft.refers_back = draft.refers_back or draft.cues[0].text
+        if draft.kind == "takeover" and not draft.participants:
+            draft.participants = self._actor(draft, named)
+
+    def _actor(self, draft: _Draft, named: list[Named]) -> list[str]:
+        """ "The MNDAA, one of three groups ..., said its fighters entered the town": a
+        takeover naming nobody is by the organisation the sentence opens with."""
+        first = next((n for n in named if n.start < draft.cues[0].start), None)
+        if first is None or first.type != "organization":
+            return []
+        return [] if re.search(r"\b[a-z]", self.text[: first.start]) else [first.entity_id]
 
     def _delegations(self, draft: _Draft, named: list[Named]) -> None:
         """ "talks were held between delegations of Saudi Arabia and Iran": the countries or
