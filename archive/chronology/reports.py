@@ -88,7 +88,9 @@ Dates
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
 Left out
-    A statement naming nobody that closes its sentence after another event,
+    An admission told by a welcome ("welcomed Belarus as a full member",
+    "welcomed back to the League at a summit") is no meeting: its names go to
+    the summit it is told at. A statement naming nobody that closes its sentence after another event,
     past a comma ("... spoke by phone on Tuesday, the ministry said in a
     statement") is the source of that report. A cue naming nobody and no
     date ("accession talks take years") tells that such things happen, not
@@ -238,6 +240,8 @@ _PERFECT = re.compile(
     r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
     re.IGNORECASE,
 )  # "have held", "has been welcomed back", "has taken"
+_WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
+_ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
@@ -364,6 +368,7 @@ class _Reader:
             self._delegations(draft, named)
         drafts = self._one_per_occasion(drafts)
         drafts = [d for d in self._named_again(drafts) if not self._attribution(d, drafts)]
+        drafts = self._admissions(drafts)
         dates = [
             d
             for d in resolve_dates(self.text, self.published)
@@ -471,6 +476,25 @@ class _Reader:
         if first is None or first.type != "organization":
             return []
         return [] if re.search(r"\b[a-z]", self.text[: first.start]) else [first.entity_id]
+
+    def _admissions(self, drafts: list[_Draft]) -> list[_Draft]:
+        """ "welcomed Belarus as the bloc's tenth member", "has been welcomed back to the Arab
+        League at a summit": an admission, not a meeting; its names go to the summit it is
+        told at, if any."""
+        kept = []
+        for draft in drafts:
+            admits = draft.kind == "meeting" and all(
+                _WELCOME.fullmatch(c.text) and _ADMITTED.match(self.text, c.end) for c in draft.cues
+            )
+            if not admits:
+                kept.append(draft)
+                continue
+            summit = next((d for d in drafts if d.kind == "summit" and d.setting), None)
+            if summit is not None:
+                summit.participants += [
+                    p for p in draft.participants if p not in summit.participants
+                ]
+        return kept
 
     def _delegations(self, draft: _Draft, named: list[Named]) -> None:
         """ "talks were held between delegations of Saudi Arabia and Iran": the countries or
