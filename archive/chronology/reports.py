@@ -23,7 +23,9 @@ Events named again
     earlier event's, or share one with it, is that event named again: the
     latest such event of the sentence or of the article, of its own kind
     first (a "meeting", "talks" or "conversation" may also name a call or a
-    summit). The report takes its kind and participants, so it joins it in
+    summit; "the summit" naming no organisation and no name before the noun,
+    "Zelensky, addressing the summit by video", is the article's last summit,
+    whoever it names). The report takes its kind and participants, so it joins it in
     the chronology; named in its own sentence, it is folded into it. The
     article's latest event of that kind naming nobody ("Arab leaders meeting
     in Jeddah on Saturday ...") is the one a noun naming participants names
@@ -691,7 +693,10 @@ class _Reader:
                 continue
             earlier = [*reversed(kept), *reversed(self.memory.drafts)]
             earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
-            antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
+            unnamed = self._unnamed_summit(draft)
+            antecedent = next(
+                (e for e in earlier if _names_again(draft, e, self.types, unnamed)), None
+            )
             latest = earlier[0] if earlier and earlier[0].kind == draft.kind else None
             if antecedent is None and latest and not latest.participants and draft.participants:
                 antecedent = latest  # "Arab leaders meeting in Jeddah ...". "The Arab League
@@ -713,6 +718,15 @@ class _Reader:
                 draft.refers_back = draft.refers_back or draft.cues[0].text
                 kept.append(draft)
         return kept
+
+    def _unnamed_summit(self, draft: _Draft) -> bool:
+        """ "the summit", "the summit's final session": no organisation and no name before the
+        noun ("the NATO summit" is another one), so the article's summit named again."""
+        if draft.kind != "summit" or any(
+            self.types.get(p) == "organization" for p in draft.participants
+        ):
+            return False
+        return not re.search(r"[A-Z0-9][\w+-]*\s+$", self.text[: draft.cues[0].start])
 
     def _date(self, drafts: list[_Draft], found: list[ResolvedDate]) -> None:
         """Give each draft the date expression of its clauses nearest to its cue."""
@@ -1050,7 +1064,9 @@ def _definite(text: str, cue: CueMatch) -> bool:
     return not _SINCE_THE.search(before[: words.start()] + " ")  # "since their summit": earlier
 
 
-def _names_again(draft: _Draft, earlier: _Draft, types: Mapping[str, str]) -> bool:
+def _names_again(
+    draft: _Draft, earlier: _Draft, types: Mapping[str, str], unnamed: bool = False
+) -> bool:
     """Whether a definite noun cue's draft may be ``earlier`` named again.
 
     Places are weak evidence ("the Russian president" is Putin, not Russia): only
@@ -1060,6 +1076,8 @@ def _names_again(draft: _Draft, earlier: _Draft, types: Mapping[str, str]) -> bo
         return False
     mine = {p for p in draft.participants if types.get(p) != "place"}
     theirs = set(earlier.participants)
+    if draft.kind == earlier.kind == "summit" and unnamed:
+        return True  # "Zelensky, addressing the summit by video": one who attends it
     if not theirs:
         return not draft.participants
     return mine <= theirs or bool(mine & theirs)
