@@ -24,8 +24,8 @@ Events named again
     latest such event of the sentence or of the article, of its own kind
     first (a "meeting", "talks" or "conversation" may also name a call or a
     summit; "the summit" naming no organisation and no name before the noun,
-    "Zelensky, addressing the summit by video", is the article's last summit,
-    whoever it names). The report takes its kind and participants, so it joins it in
+    "Zelensky, addressing the summit by video", is the article's first summit
+    told, not as a setting if it can, whoever it names). The report takes its kind and participants, so it joins it in
     the chronology; named in its own sentence, it is folded into it. The
     article's latest event of that kind naming nobody ("Arab leaders meeting
     in Jeddah on Saturday ...") is the one a noun naming participants names
@@ -693,10 +693,11 @@ class _Reader:
                 continue
             earlier = [*reversed(kept), *reversed(self.memory.drafts)]
             earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
-            unnamed = self._unnamed_summit(draft)
-            antecedent = next(
-                (e for e in earlier if _names_again(draft, e, self.types, unnamed)), None
-            )
+            summits = [e for e in self.memory.drafts if e.kind == "summit"]
+            if self._unnamed_summit(draft) and summits:  # the article's own summit
+                antecedent: _Draft | None = next((e for e in summits if not e.setting), summits[0])
+            else:
+                antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
             latest = earlier[0] if earlier and earlier[0].kind == draft.kind else None
             if antecedent is None and latest and not latest.participants and draft.participants:
                 antecedent = latest  # "Arab leaders meeting in Jeddah ...". "The Arab League
@@ -1064,9 +1065,7 @@ def _definite(text: str, cue: CueMatch) -> bool:
     return not _SINCE_THE.search(before[: words.start()] + " ")  # "since their summit": earlier
 
 
-def _names_again(
-    draft: _Draft, earlier: _Draft, types: Mapping[str, str], unnamed: bool = False
-) -> bool:
+def _names_again(draft: _Draft, earlier: _Draft, types: Mapping[str, str]) -> bool:
     """Whether a definite noun cue's draft may be ``earlier`` named again.
 
     Places are weak evidence ("the Russian president" is Putin, not Russia): only
@@ -1076,8 +1075,6 @@ def _names_again(
         return False
     mine = {p for p in draft.participants if types.get(p) != "place"}
     theirs = set(earlier.participants)
-    if draft.kind == earlier.kind == "summit" and unnamed:
-        return True  # "Zelensky, addressing the summit by video": one who attends it
     if not theirs:
         return not draft.participants
     return mine <= theirs or bool(mine & theirs)
