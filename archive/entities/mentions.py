@@ -23,6 +23,7 @@ Rules (ARCHIVE_NOTES §4):
   role contains that title is preferred; if no candidate's role has it, the plain
   most recent one is taken. With no full mention before it, a titled surname
   ("President Zelensky") is the one person of that surname whose role has the title.
+  A registered name written with a middle initial ("Vladimir V. Putin") is that name.
 
 Two interchangeable scanners implement the first three rules: an Aho-Corasick
 automaton (the default, faster: see ``bench/bench_mentions.py``) and one compiled
@@ -57,6 +58,7 @@ _CALENDAR_WORDS = frozenset(
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"\W+")
+_INITIAL_BEFORE = re.compile(r"\b([A-Z][\w'-]+)\s+[A-Z]\.\s+$")  # "Vladimir V. "
 _CAPITAL_HEAD = re.compile(r"[A-Z]{2,}(?=\s)")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
 
@@ -147,6 +149,7 @@ class Matcher:
         scanner: Callable[[Mapping[str, Claim]], Scanner] = AutomatonScanner,
     ) -> None:
         self._scanner = scanner(registry.claims)
+        self._claims = registry.claims
         self._role_words = {
             entity.id: frozenset(re.findall(r"\w+", entity.role.lower()))
             for entity in registry.entities.values()
@@ -160,6 +163,9 @@ class Matcher:
         for index, paragraph in enumerate(paragraphs):
             text = normalise(paragraph)
             for start, end, (how, entity_ids) in _capital_lead(scan, text):
+                full = self._initialled(text, start, end) if how == "surname" else None
+                if full is not None:  # "Vladimir V. Putin": the full name, an initial inside
+                    start, how, entity_ids = full
                 if how == "alias":
                     entity_id: str | None = entity_ids[0]
                     last_full[entity_ids[0]] = len(mentions)
@@ -170,6 +176,18 @@ class Matcher:
                         Mention(entity_id, index, start, end, paragraph[start:end], how)
                     )
         return mentions
+
+    def _initialled(
+        self, text: str, start: int, end: int
+    ) -> tuple[int, How, tuple[str, ...]] | None:
+        """Where a registered full name written with a middle initial starts, and its claim."""
+        given = _INITIAL_BEFORE.search(text, max(0, start - 40), start)
+        if given is None:
+            return None
+        claim = self._claims.get(f"{given.group(1)} {text[start:end]}")
+        if claim is None or claim.how != "alias":
+            return None
+        return given.start(), claim.how, claim.entity_ids
 
     def _resolve(
         self,
