@@ -19,7 +19,8 @@ mention goes to the nearest cue, names joined by "and" together), except:
 Kept all the same: the organisation a cue names as its holder ("the SCO
 summit", "a summit of the SCO", "leaders of the SCO met"), and a country or
 body named for an official the registry does not know ("the Pakistani prime
-minister" counts for Pakistan; "Chinese President Xi Jinping" is Xi alone).
+minister" counts for Pakistan; "Chinese President Xi Jinping" and "Xi
+Jinping, China's leader" are Xi alone).
 A summit's participants are its leaders and its organisations together; a
 takeover's, whoever took or lost power and the place taken ("the Taliban swept
 into Kabul").
@@ -119,8 +120,11 @@ def takes_part(
     if holds(text, mention, found) or taken(text, mention, found):
         return True
     title = _TITLE_AFTER.match(after)
-    if title:
-        return not _person_at(named, mention.end + title.end())
+    if title:  # "Xi Jinping, China's leader": Xi's title, not an official of China's
+        appositive = any(
+            n.type == "person" and text[n.end : mention.start] in (", ", ",") for n in named
+        )
+        return not (_person_at(named, mention.end + title.end()) or appositive)
     if _ATTRIBUTE.match(after) and not _ACTING_BODY.match(after):
         return False
     if mention.type == "place" and _modifies(text, mention, after):

@@ -41,7 +41,9 @@ Participants from around the clause
     subject for a clause opened by a participle ("Johnson says ..., after
     speaking by phone to Macron"; "He ... before heading to talks with Xi":
     whom "he" is), and for a takeover naming nobody when that subject is an
-    organisation ("The MNDAA ... said its fighters entered the town"); "the bloc", "the group", "its leaders" (the
+    organisation ("The MNDAA ... said its fighters entered the town"), and
+    for "a meeting with X" naming one side only ("Putin acknowledged ..., in a
+    meeting with Xi"); "the bloc", "the group", "its leaders" (the
     cue file's ``refer_back: body``) for the organisation named last, in the
     sentence, the previous one, the article's summits, the article; a summit
     naming nobody ("the next summit") for the body of the article's last
@@ -244,6 +246,7 @@ _PERFECT = re.compile(
 )  # "have held", "has been welcomed back", "has taken"
 _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
+_WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
@@ -463,6 +466,10 @@ class _Reader:
         clause = self.parts[draft.clause_ids[0]]
         if len(draft.participants) < minimum:
             draft.participants = [*self._subject(clause, named), *draft.participants]
+        persons = [p for p in draft.participants if self.types.get(p) == "person"]
+        if len(persons) < minimum and _WITH_CUE.search(draft.cues[0].text):
+            more = [p for p in self._opening_person(named) if p not in persons]
+            draft.participants = by_level([*more, *draft.participants], self.types, minimum)
         if len(draft.participants) < minimum or summit:
             self._refer_back(draft, earlier, named)
         if summit and not draft.participants:  # "the next summit": of the article's body
@@ -573,6 +580,14 @@ class _Reader:
             return []
         pronoun = self.cues.refer_back_one.match(self.text)  # "He was greeted ... before
         return self._antecedent_person(named, 0) if pronoun else []  # heading to talks"
+
+    def _opening_person(self, named: list[Named]) -> list[str]:
+        """The person the sentence opens with (past titles only), if any: "Putin ...
+        acknowledged ..., in a meeting with Xi" met Xi."""
+        first = next((n for n in named if n.type == "person"), None)
+        if first is None or re.search(r"\b[a-z]", self.text[: first.start]):
+            return []
+        return [first.entity_id]
 
     def _summit_bodies(self) -> list[str]:
         """The organisations of the article's summits so far, in order."""
