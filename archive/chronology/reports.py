@@ -60,7 +60,8 @@ Dates
     "which" or "where" clause on the event's noun is the event's: "the summit,
     which began on 22 October"), except a dateline opening the sentence
     ("MOSCOW, Aug 25 (AGENCY) -": the publication's date; its places are never
-    participants either, nor are the names of a closing attribution: "...,
+    participants either, nor is a speaker's label opening it ("Wang Wenbin:"
+    in a transcript), nor are the names of a closing attribution: "...,
     the Kremlin aide Yury Ushakov said"). A clause opened by "when" or ", as"
     takes the date of the clause it hangs on. "earlier in the day", "a day after" are
     counted from the anchor: the nearest other report of the sentence with a
@@ -246,6 +247,7 @@ _PERFECT = re.compile(
 )  # "have held", "has been welcomed back", "has taken"
 _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
+_SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s+")  # "Wang Wenbin: "
 _WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
@@ -1062,9 +1064,11 @@ def _cue_distance(draft: _Draft, date: ResolvedDate) -> int:
 
 
 def _dateline_end(text: str) -> int:
-    """Where a dateline opening the sentence ends, else 0: it dates and places the publication."""
+    """Where a dateline ("MOSCOW, Aug 25 (AGENCY) -") or a speaker's label ("Wang Wenbin:",
+    in a transcript) opening the sentence ends, else 0: neither takes part in its events."""
     found = dateline(text)
-    return found.end if found else 0
+    label = _SPEAKER.match(text)
+    return found.end if found else label.end() if label else 0
 
 
 def _definite(text: str, cue: CueMatch) -> bool:
