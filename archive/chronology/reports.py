@@ -248,6 +248,7 @@ _PERFECT = re.compile(
 _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s+")  # "Wang Wenbin: "
+_TRAVEL = re.compile(r"(?:state\s+)?visit(?:s|ed)?|travel\s+to", re.IGNORECASE)
 _WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
@@ -388,7 +389,9 @@ class _Reader:
         drafts = [
             d
             for d in drafts
-            if (d.participants or d.date is not None) and not self._said_at(d, drafts)
+            if (d.participants or d.date is not None)
+            and not self._said_at(d, drafts)
+            and not self._lone_trip(d)
         ]
         self._article_date(drafts)
         self._just_happened(drafts)
@@ -408,6 +411,15 @@ class _Reader:
             other.kind != "statement" and "," in self.text[max(c.end for c in other.cues) : cue]
             for other in drafts
             if max(c.end for c in other.cues) <= cue
+        )
+
+    def _lone_trip(self, draft: _Draft) -> bool:
+        """ "Putin is due to travel to Harbin for a trade fair": a visit naming one traveller
+        and no host is a trip, not a meeting of anyone."""
+        return (
+            draft.kind == "meeting"
+            and len(draft.participants) < 2
+            and all(_TRAVEL.fullmatch(cue.text) for cue in draft.cues)
         )
 
     def _said_at(self, draft: _Draft, drafts: list[_Draft]) -> bool:
