@@ -101,6 +101,9 @@ _ACTOR = re.compile(
 _ACTING_BODY = re.compile(
     rf"(?:['’]s)?(?:\s+[A-Z][\w-]*){{0,2}}?\s+(?i:{_ACTOR.pattern})"
 )  # "Türkiye's Ministry of Foreign Affairs", "India's Foreign Ministry": the country acting
+_APPOSITION = re.compile(
+    r",\s*(?:the\s+)?", re.IGNORECASE
+)  # "Kishida, the Japanese prime minister"
 _MEMBERS_OF = re.compile(
     r"\b(?:leaders|heads|members|ministers|delegations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -122,7 +125,7 @@ def takes_part(
     title = _TITLE_AFTER.match(after)
     if title:  # "Xi Jinping, China's leader": Xi's title, not an official of China's
         appositive = any(
-            n.type == "person" and text[n.end : mention.start] in (", ", ",") for n in named
+            n.type == "person" and _APPOSITION.fullmatch(text, n.end, mention.start) for n in named
         )
         return not (_person_at(named, mention.end + title.end()) or appositive)
     if _ATTRIBUTE.match(after) and not _ACTING_BODY.match(after):
