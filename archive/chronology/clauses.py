@@ -4,7 +4,7 @@ A sentence is cut into clauses so that each cue finds its own participants
 and date: a clause starts at "after", "before" (with an offset before them:
 "a day after"), "while", "when", ", as", "although", "because", "but", "that" and
 "said" (reported speech is not the event: "said in a statement" is a cue), and
-at ";". A relative clause (", which", ", who",
+at ";" and ":" (what follows a colon, a list or a quotation, is not the clause's). A relative clause (", which", ", who",
 "where") runs to the next comma, and the clause it interrupted goes on after.
 """
 
@@ -49,6 +49,7 @@ def clauses(sentence: str) -> list[Clause]:
     ]
     marks += [(m.start(1), "sub", "as") for m in _AS.finditer(sentence)]
     marks += [(m.start(), m.group(), m.group()) for m in re.finditer("[,;]", sentence)]
+    marks += [(m.start(), ";", ":") for m in re.finditer(r":\s", sentence)]
     spans: list[list[tuple[int, int]]] = [[]]
     openers: list[str] = [""]
     parents: list[int | None] = [None]
