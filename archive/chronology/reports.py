@@ -524,10 +524,7 @@ class _Reader:
         bodies whose delegations met are the sides, whoever else the clause names."""
         if draft.kind != "meeting":
             return
-        spans = self.parts[draft.clause_ids[0]].spans
-        phrase = next(
-            (m for a, b in spans for m in [_DELEGATIONS.search(self.text, a, b)] if m), None
-        )
+        phrase = self._in_clause(_DELEGATIONS, draft)
         if phrase is None:
             return
         cue = next((c.start for c in draft.cues if c.start > phrase.end()), len(self.text))
@@ -968,12 +965,21 @@ class _Reader:
                     f"dated {long_date(datetime.date.fromisoformat(event.date.value))}",
                 )
                 continue
-            draft.date = ResolvedDate(
-                0, 0, "", self.published.isoformat(), "day", "article-date",
-                f"no date words: the {said} is the article's own occasion, the day it was "
-                f"published, {long_date(self.published)}",
-                self.published,
-            )  # fmt: skip
+            draft.date = self._published_day(
+                "article-date", f"no date words: the {said} is the article's own occasion"
+            )
+
+    def _published_day(self, rule: str, why: str) -> ResolvedDate:
+        """The publication day, as the date of an event the sentence does not date."""
+        explanation = f"{why}, the day it was published, {long_date(self.published)}"
+        return ResolvedDate(
+            0, 0, "", self.published.isoformat(), "day", rule, explanation, self.published
+        )
+
+    def _in_clause(self, pattern: re.Pattern[str], draft: _Draft) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the draft's clause."""
+        spans = self.parts[draft.clause_ids[0]].spans
+        return next((m for a, b in spans if (m := pattern.search(self.text, a, b))), None)
 
     def _scene(self, drafts: list[_Draft]) -> None:
         """ "The red carpet was laid out on May 19 ... Assad walked into the summit hall": an
@@ -1002,18 +1008,14 @@ class _Reader:
         if self.paragraph != 0:
             return
         for draft in drafts:
-            spans = self.parts[draft.clause_ids[0]].spans
-            perfect = next(
-                (m for a, b in spans for m in [_PERFECT.search(self.text, a, b)] if m), None
-            )
+            perfect = self._in_clause(_PERFECT, draft)
             if draft.date is not None or perfect is None:
                 continue
-            draft.date = ResolvedDate(
-                0, 0, "", self.published.isoformat(), "day", "present-perfect-lead",
+            draft.date = self._published_day(
+                "present-perfect-lead",
                 f"no date words: '{perfect.group()}', in the present perfect in the article's "
-                f"lead, is the news of the day it was published, {long_date(self.published)}",
-                self.published,
-            )  # fmt: skip
+                "lead, is the news",
+            )
 
     def _anchored(self, date: ResolvedDate, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate:
         """An anchored date counted from the event it refers to (see the module's rules)."""
