@@ -652,15 +652,22 @@ class _Reader:
             return [i for i in ids if self.types.get(i) in wanted or not persons]
 
         drafts = [*reversed(earlier), *(self.previous.drafts if self.previous else [])]
-        enough = 2 if persons else 1  # "the two leaders" are more than one person
+
+        def enough(ids: Sequence[str]) -> bool:
+            """ "the two leaders" are more than one person, or the leaders of a body."""
+            kinds = [self.types.get(i) for i in ids]
+            return bool(ids) and (
+                not persons or kinds.count("person") > 1 or "organization" in kinds
+            )
+
         for draft in drafts:
-            if len(who(draft.participants)) >= enough:
+            if enough(who(draft.participants)):
                 return who(draft.participants)
         named = who([n.entity_id for n in self.previous.named] if self.previous else [])
-        if len(named) >= enough:
+        if enough(named):
             return by_level(named, self.types, 2)
         told = [who(d.participants) for d in reversed(self.memory.drafts)]
-        return next((ids for ids in told if len(ids) >= enough), [])
+        return next((ids for ids in told if enough(ids)), [])
 
     def _antecedent_person(self, named: list[Named], offset: int) -> list[str]:
         """Who "he" is: the last person named before it, or the first of the previous sentence."""
