@@ -700,3 +700,19 @@ def test_a_meeting_with_one_side_named_is_met_by_the_sentences_subject(cues: Cue
     )
     names = [(0, "Putin", "putin"), (0, "China", "china"), (0, "Xi", "xi")]
     assert summary(read([sentence], names, cues, FRI_4_MAR))[0][:2] == ("meeting", ("putin", "xi"))
+
+
+def test_that_day_and_the_day_before_count_from_the_event_told_before(cues: Cues) -> None:
+    text = [
+        "Xi met Putin on Thursday.",
+        "Modi held talks with Putin the day before. Xi is due to meet Modi that day.",
+        "Modi said on Friday there was hope, after holding talks with Xi.",
+    ]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Modi", "modi"), (1, "Putin", "putin")]
+    names += [(1, "Xi", "xi"), (1, "Modi", "modi"), (2, "Modi", "modi"), (2, "Xi", "xi")]
+    assert rules(read(text, names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03", "weekday-before-publication"),
+        ("meeting", ("modi", "putin"), "2022-03-02", "day-told-before"),
+        ("meeting", ("modi", "xi"), "2022-03-03", "day-told-before"),
+        ("meeting", ("modi", "xi"), "2022-03-04", "date-of-main-clause"),
+    ]

@@ -63,7 +63,11 @@ Dates
     participants either, nor is a speaker's label opening it ("Wang Wenbin:"
     in a transcript), nor are the names of a closing attribution: "...,
     the Kremlin aide Yury Ushakov said"). A clause opened by "when" or ", as"
-    takes the date of the clause it hangs on. "earlier in the day", "a day after" are
+    takes the date of the clause it hangs on, and so does one opened by "after"
+    and a participle after a report of it ("said Monday ..., after holding talks
+    with Xi"; not "arrived on Sunday after attending the summit"); "that
+    day", "the day before" count from the previous sentence's dated event (else
+    the article's latest): "day-told-before". "earlier in the day", "a day after" are
     counted from the anchor: the nearest other report of the sentence with a
     date of its own, else the first dated report of the previous sentence,
     else the latest of the article; an offset opening the sentence ("A day
@@ -249,6 +253,11 @@ _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s+")  # "Wang Wenbin: "
 _TRAVEL = re.compile(r"(?:state\s+)?visit(?:s|ed)?|travel\s+to", re.IGNORECASE)
+_THAT_DAY = re.compile(
+    r"\b(?:that|the\s+same)\s+day\b|\bthe\s+day\s+(before|after)\b"
+    r"|\bthe\s+(previous|next)\s+day\b",
+    re.IGNORECASE,
+)  # a day named by the event told before it
 _WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
@@ -793,11 +802,16 @@ class _Reader:
             ]
             draft.date = min(mine, key=lambda d: _cue_distance(draft, d), default=None)
         for draft in drafts:
+            told = draft.date
+            if told is not None and told.offset_days is not None and _THAT_DAY.fullmatch(told.text):
+                words = _THAT_DAY.match(self.text, told.start)
+                draft.date = self._that_day(draft, words) or told  # "held talks the day before"
             if draft.date is None:
                 draft.date = (
                     self._when(draft, drafts, found)
                     or self._after_setting(draft, drafts)
                     or self._sidelines(draft)
+                    or self._that_day(draft)
                 )
         for draft in drafts:
             if draft.setting and draft.date is None:
@@ -826,10 +840,16 @@ class _Reader:
     ) -> ResolvedDate | None:
         """ "on Friday, when Putin is due to meet Modi" (or ", as they met"): the date before."""
         number = draft.clause_ids[0]
+        clause = self.parts[number]
         meanwhile = _AS.search(self.text, 0, draft.cues[0].start)
-        if self.parts[number].opener != "when" and not meanwhile:
-            return None
-        start = meanwhile.start() if meanwhile else self.parts[number].spans[0][0]
+        start = meanwhile.start() if meanwhile else clause.spans[0][0]
+        after = (
+            clause.opener == "after"
+            and _GERUND.match(self.text, start + len("after"))
+            and _SAID.search(self.text, 0, start)
+        )  # told the day it happened; "arrived on Sunday after attending" is earlier
+        if clause.opener != "when" and not meanwhile and not after:
+            return None  # "said Monday ..., after holding talks with Xi": that day too
         main = [
             d.date
             for d in drafts
@@ -842,6 +862,33 @@ class _Reader:
         date = dated[-1]
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
+
+    def _that_day(self, draft: _Draft, words: re.Match[str] | None = None) -> ResolvedDate | None:
+        """ "scheduled to meet him that day", "held talks the day before": the day of the
+        previous sentence's dated event (else the article's latest), or the day next to it."""
+        words = words or self._in_clause(_THAT_DAY, draft)
+        number = draft.clause_ids[0] + 1
+        if words is None and number < len(self.parts):  # "held talks the day before." (a
+            words = _THAT_DAY.fullmatch(self.parts[number].opener)  # clause opened by "before")
+            start = self.parts[number].spans[0][0]
+            words = words and _THAT_DAY.match(self.text, start)
+        if words is None:
+            return None
+        dated = [d for d in self.previous.drafts if _own_day(d)] if self.previous else []
+        dated = dated or [d for d in reversed(self.memory.drafts) if _own_day(d)]
+        if not dated or dated[0].date is None:
+            return None
+        anchor = dated[0].date
+        shift = {"before": -1, "previous": -1, "after": 1, "next": 1}.get(words.group(1) or "", 0)
+        day = datetime.date.fromisoformat(anchor.value.rstrip("?")) + datetime.timedelta(shift)
+        meaning = (
+            f"'{words.group()}': counted from the event told before, dated by "
+            f"'{anchor.text}': {long_date(day)}"
+        )
+        return ResolvedDate(
+            words.start(), words.end(), words.group(), day.isoformat(), "day", "day-told-before",
+            meaning, self.published,
+        )  # fmt: skip
 
     def _after_setting(self, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
         """ "met Modi on the sidelines of the G7 summit in Hiroshima on Saturday": a date told
@@ -1146,4 +1193,9 @@ def _root(draft: _Draft) -> _Draft:
 def _own_day(draft: _Draft) -> bool:
     """Whether a draft has a day date of its own, not counted from another event."""
     date = draft.date
-    return date is not None and date.precision == "day" and date.offset_days is None
+    return (
+        date is not None
+        and date.precision == "day"
+        and date.offset_days is None
+        and date.rule != "day-told-before"
+    )
