@@ -290,3 +290,24 @@ def test_a_name_with_a_middle_initial_and_a_lead_word_in_capitals(
         ("Vladimir V. Putin", "vladimir-putin", "alias"),
     ]
     assert found(matcher, "NATO leaders met.") == [("NATO", "nato", "alias")]
+
+
+def test_the_office_of_a_country_named_before_is_its_holder(
+    tmp_path: Path, scanner: Callable[[Mapping[str, Claim]], Scanner]
+) -> None:
+    path = tmp_path / "entities.yaml"
+    path.write_text(
+        "- id: zelensky\n  name: Volodymyr Zelensky\n  type: person\n  surname: Zelensky\n"
+        "  role: President of Ukraine\n"
+        "- id: ukraine\n  name: Ukraine\n  type: place\n  aliases: [Ukrainian]\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_registry(path), scanner)
+    assert found(matcher, "The Ukrainian president spoke.") == [("Ukrainian", "ukraine", "alias")]
+    assert found(
+        matcher, "Volodymyr Zelensky flew in.", "The Ukrainian president spoke to Ukrainian troops."
+    ) == [
+        ("Volodymyr Zelensky", "zelensky", "alias"),
+        ("Ukrainian president", "zelensky", "surname"),
+        ("Ukrainian", "ukraine", "alias"),
+    ]

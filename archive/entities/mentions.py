@@ -24,6 +24,10 @@ Rules (ARCHIVE_NOTES §4):
   most recent one is taken. With no full mention before it, a titled surname
   ("President Zelensky") is the one person of that surname whose role has the title.
   A registered name written with a middle initial ("Vladimir V. Putin") is that name.
+- **Offices.** "The Ukrainian president", "the Indian foreign minister": a place
+  before an office is the one person named before in the article whose role holds
+  that office of that place ("President of Ukraine"; "the leader" is any head of
+  state or government); with none or several, it stays the place.
 
 Two interchangeable scanners implement the first three rules: an Aho-Corasick
 automaton (the default, faster: see ``bench/bench_mentions.py``) and one compiled
@@ -58,6 +62,13 @@ _CALENDAR_WORDS = frozenset(
     }
 )  # fmt: skip
 _NON_WORD = re.compile(r"\W+")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:(?:foreign|prime|defence|defense|finance|interior|deputy|vice|crown)\s+)?"
+    r"(president|minister|leader|chancellor|premier|king|prince)\b",
+    re.IGNORECASE,
+)  # "Ukrainian president", "Indian foreign minister"
+_OFFICE_WORDS = {"leader": {"president", "prime", "chancellor", "premier", "king", "leader"}}
 _INITIAL_BEFORE = re.compile(r"\b([A-Z][\w'-]+)\s+[A-Z]\.\s+$")  # "Vladimir V. "
 _CAPITAL_HEAD = re.compile(r"[A-Z]{2,}(?=\s)")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
@@ -150,6 +161,17 @@ class Matcher:
     ) -> None:
         self._scanner = scanner(registry.claims)
         self._claims = registry.claims
+        entities = registry.entities.values()
+        self._office_holders = {
+            place.id: [
+                person.id
+                for person in entities
+                if person.type == "person"
+                and re.search(rf"\b{re.escape(place.name)}\b", person.role)
+            ]
+            for place in entities
+            if place.type == "place"
+        }  # place id -> the persons whose role names it ("President of Ukraine")
         self._role_words = {
             entity.id: frozenset(re.findall(r"\w+", entity.role.lower()))
             for entity in registry.entities.values()
@@ -166,8 +188,12 @@ class Matcher:
                 full = self._initialled(text, start, end) if how == "surname" else None
                 if full is not None:  # "Vladimir V. Putin": the full name, an initial inside
                     start, how, entity_ids = full
-                if how == "alias":
-                    entity_id: str | None = entity_ids[0]
+                described = self._described(text, start, end, entity_ids[0], last_full)
+                if how == "alias" and described is not None:  # "the Ukrainian president"
+                    entity_id: str | None = described[0]
+                    end, how = described[1], "surname"
+                elif how == "alias":
+                    entity_id = entity_ids[0]
                     last_full[entity_ids[0]] = len(mentions)
                 else:
                     entity_id = resolve(entity_ids, text, start, end, last_full)
@@ -176,6 +202,22 @@ class Matcher:
                         Mention(entity_id, index, start, end, paragraph[start:end], how)
                     )
         return mentions
+
+    def _described(
+        self, text: str, start: int, end: int, place: str, last_full: dict[str, int]
+    ) -> tuple[str, int] | None:
+        """ "the Ukrainian president", "the Indian foreign minister": the one person named
+        before in the article whose role holds that office of that country, and where the
+        description ends."""
+        holders = self._office_holders.get(place)
+        if not holders or not _THE_BEFORE.search(text, max(0, start - 5), start):
+            return None
+        office = _OFFICE_AFTER.match(text, end)
+        if office is None:
+            return None
+        words = _OFFICE_WORDS.get(office.group(1).lower(), {office.group(1).lower()})
+        seen = [p for p in holders if p in last_full and words & self._role_words[p]]
+        return (seen[0], office.end()) if len(seen) == 1 else None
 
     def _initialled(
         self, text: str, start: int, end: int
