@@ -97,7 +97,8 @@ Dates
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
 Left out
-    An admission told by a welcome ("welcomed Belarus as a full member",
+    A statement naming nobody, even with a date ("soldiers announced on
+    Wednesday"): a chronology entry of no one. An admission told by a welcome ("welcomed Belarus as a full member",
     "welcomed back to the League at a summit") is no meeting: its names go to
     the summit it is told at. A statement naming nobody that closes its sentence after another event,
     past a comma ("... spoke by phone on Tuesday, the ministry said in a
@@ -401,6 +402,7 @@ class _Reader:
             if (d.participants or d.date is not None)
             and not self._said_at(d, drafts)
             and not self._lone_trip(d)
+            and (d.participants or d.kind != "statement")
         ]
         self._article_date(drafts)
         self._just_happened(drafts)
