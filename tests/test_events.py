@@ -716,3 +716,17 @@ def test_that_day_and_the_day_before_count_from_the_event_told_before(cues: Cues
         ("meeting", ("modi", "xi"), "2022-03-03", "day-told-before"),
         ("meeting", ("modi", "xi"), "2022-03-04", "date-of-main-clause"),
     ]
+
+
+def test_one_person_meeting_several_one_by_one_has_as_many_meetings(cues: Cues) -> None:
+    sentence = "On Friday Putin is due to meet India's prime minister, Modi, and China's Xi."
+    names = [(0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Xi", "xi")]
+    assert summary(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("modi", "putin"), "2022-03-04"),
+        ("meeting", ("putin", "xi"), "2022-03-04"),
+    ]
+    together = "Putin, Modi and Xi met on Friday."
+    names = [(0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Xi", "xi")]
+    assert summary(read([together], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("modi", "putin", "xi"), "2022-03-04")
+    ]

@@ -12,6 +12,9 @@ One occasion, one report
     Kabul, where the ambassador met ..."), are one occasion: one report, of the
     first kind of call, summit, meeting; the most specific participants of both.
     Statements of one sentence with the same (or no) participants are one.
+    One person who meets several named after the verb ("is due to meet India's
+    prime minister, Narendra Modi, and Turkey's president, Recep Tayyip
+    Erdogan") has as many meetings.
 Events kept apart
     A summit named as the setting of another event ("held talks ... on the
     sidelines of a summit of the SCO"; after "at", "during", "before", "ahead
@@ -250,6 +253,7 @@ _PERFECT = re.compile(
     r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
     re.IGNORECASE,
 )  # "have held", "has been welcomed back", "has taken"
+_MEETS = re.compile(r"\b(?:meet|meets|met)$", re.IGNORECASE)  # a verb with its objects
 _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
 _SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s+")  # "Wang Wenbin: "
@@ -386,7 +390,7 @@ class _Reader:
             self._delegations(draft, named)
         drafts = self._one_per_occasion(drafts)
         drafts = [d for d in self._named_again(drafts) if not self._attribution(d, drafts)]
-        drafts = self._admissions(drafts)
+        drafts = self._bilaterals(self._admissions(drafts), named)
         dates = [
             d
             for d in resolve_dates(self.text, self.published)
@@ -510,6 +514,24 @@ class _Reader:
         if first is None or first.type != "organization":
             return []
         return [] if re.search(r"\b[a-z]", self.text[: first.start]) else [first.entity_id]
+
+    def _bilaterals(self, drafts: list[_Draft], named: list[Named]) -> list[_Draft]:
+        """ "Putin is due to meet India's prime minister, Narendra Modi, and Turkey's
+        president, Recep Tayyip Erdogan": one person meeting several, one by one, is as
+        many meetings (a three-way meeting is told as one: "the three leaders met")."""
+        split: list[_Draft] = []
+        for draft in drafts:
+            cue = draft.cues[0]
+            persons = [n for n in named if n.entity_id in draft.participants and n.type == "person"]
+            before = {n.entity_id for n in persons if n.end <= cue.start}
+            after = list(dict.fromkeys(n.entity_id for n in persons if n.start >= cue.end))
+            one_by_one = draft.kind == "meeting" and len(draft.cues) == 1 and len(before) == 1
+            one_by_one = one_by_one and len(after) > 1 and bool(_MEETS.search(cue.text))
+            if one_by_one and not before & set(after):
+                split += [replace(draft, participants=[*before, other]) for other in after]
+            else:
+                split.append(draft)
+        return split
 
     def _admissions(self, drafts: list[_Draft]) -> list[_Draft]:
         """ "welcomed Belarus as the bloc's tenth member", "has been welcomed back to the Arab
