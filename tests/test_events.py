@@ -730,3 +730,16 @@ def test_one_person_meeting_several_one_by_one_has_as_many_meetings(cues: Cues) 
     assert summary(read([together], names, cues, FRI_4_MAR)) == [
         ("meeting", ("modi", "putin", "xi"), "2022-03-04")
     ]
+
+
+def test_a_takeover_by_their_fighters_after_a_present_main_clause(cues: Cues) -> None:
+    sentence = (
+        "The Taliban are tightening their grip on Kabul, a day after their fighters swept"
+        " into the city and President Kaag fled the country."
+    )
+    names = [(0, "Taliban", "taliban"), (0, "Kabul", "kabul"), (0, "Kaag", "kaag")]
+    found = read([sentence], names, cues, datetime.date(2021, 8, 16))
+    assert rules(found) == [("takeover", ("taliban",), "2021-08-15", "offset-from-publication")]
+    both = "Through a phone call on Tuesday, Putin and China's President Xi expressed hopes."
+    names = [(0, "Putin", "putin"), (0, "China", "china"), (0, "Xi", "xi")]
+    assert summary(read([both], names, cues))[0][:2] == ("call", ("putin", "xi"))

@@ -10,6 +10,8 @@ mention goes to the nearest cue, names joined by "and" together), except:
   Taliban's office"), skipping articles and numbers ("at the 11th BRICS
   meeting"), unless a cue follows it at once ("since the Taliban swept into");
 - a name inside a hyphenated modifier ("US-backed", "post-Taliban");
+- a person joined by "and" after the cue who has a verb of his own ("swept
+  into the capital and President Ghani fled": another clause);
 - a place that modifies a noun which is not its people acting ("the Afghan
   crisis", "Afghanistan's sovereignty"; but "Chinese mediators", "India's
   foreign ministry" act for their country), and a name before a capitalised
@@ -101,6 +103,9 @@ _ACTOR = re.compile(
 _ACTING_BODY = re.compile(
     rf"(?:['’]s)?(?:\s+[A-Z][\w-]*){{0,2}}?\s+(?i:{_ACTOR.pattern})"
 )  # "Türkiye's Ministry of Foreign Affairs", "India's Foreign Ministry": the country acting
+_AND_BEFORE = re.compile(r"\b[a-z][\w’'-]*,?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# "the capital and President Ghani": not "Putin and China's President Xi" (both subjects)
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|fled|left|went|fell|took|gave|made|said)\b")
 _APPOSITION = re.compile(
     r",\s*(?:the\s+)?", re.IGNORECASE
 )  # "Kishida, the Japanese prime minister"
@@ -119,7 +124,7 @@ def takes_part(
     if _HYPHEN_BEFORE.search(before) or _HYPHEN_AFTER.match(after):
         return False
     if mention.type == "person":
-        return True
+        return not _subject_of_next(before, after, any(c.end <= mention.start for c in found))
     if holds(text, mention, found) or taken(text, mention, found):
         return True
     title = _TITLE_AFTER.match(after)
@@ -142,6 +147,12 @@ def takes_part(
     opens_clause = before[preposition:].lower().startswith("since")  # "since the Taliban
     # swept into Kabul": "since" opens a clause whose subject, before its cue, takes part
     return opens_clause and any(0 <= c.start - mention.end <= _SUBJECT_REACH for c in found)
+
+
+def _subject_of_next(before: str, after: str, cue_before: bool) -> bool:
+    """ "their fighters swept into the capital and President Ghani fled": after a cue, a
+    person joined by "and" who has a verb of his own opens another clause."""
+    return cue_before and bool(_AND_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
 
 
 def _modifies(text: str, mention: Named, after: str) -> bool:

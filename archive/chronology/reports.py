@@ -78,7 +78,9 @@ Dates
     its anchor by a noun ("a day after the call, she spoke", "held a day
     before the summit"), the anchor is the event so named, and the date is
     the OTHER event's, counted the right way ("after the call" is later than
-    the call). A summit named as a setting takes no date told before it (that
+    the call). With no event told before it, an offset after a main clause in
+    the present ("The Taliban are consolidating their grip, a day after their
+    fighters swept into the capital") counts from the publication day. A summit named as a setting takes no date told before it (that
     is its sentence's verb's: "flew into Hiroshima today ... at the G7
     summit"); with no date of its own, it is when the event set in it is
     ("will meet in July at the summit"; a date told after the setting is the
@@ -253,6 +255,10 @@ _PERFECT = re.compile(
     r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
     re.IGNORECASE,
 )  # "have held", "has been welcomed back", "has taken"
+_PRESENT_MAIN = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b")  # "are consolidating"
+_ITS_FIGHTERS = re.compile(
+    r"\b(?:its|their)\s+(?:fighters|forces|troops|soldiers|militants|gunmen)\b", re.IGNORECASE
+)  # "a day after their fighters swept into the capital": the body named before
 _MEETS = re.compile(r"\b(?:meet|meets|met)$", re.IGNORECASE)  # a verb with its objects
 _WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
 _ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
@@ -506,6 +512,9 @@ class _Reader:
             draft.refers_back = draft.refers_back or draft.cues[0].text
         if draft.kind == "takeover" and not draft.participants:
             draft.participants = self._actor(draft, named)
+        if draft.kind == "takeover" and self._in_clause(_ITS_FIGHTERS, draft):
+            bodies_before = [n.entity_id for n in named if n.type == "organization"]
+            draft.participants += [b for b in bodies_before[:1] if b not in draft.participants]
 
     def _actor(self, draft: _Draft, named: list[Named]) -> list[str]:
         """ "The MNDAA, one of three groups ..., said its fighters entered the town": a
@@ -1095,6 +1104,20 @@ class _Reader:
                 "lead, is the news",
             )
 
+    def _from_the_present(self, date: ResolvedDate) -> ResolvedDate:
+        """ "The Taliban are consolidating their grip on Kabul, a day after their fighters swept
+        into the capital": with no event told before, an offset after a main clause in the
+        present counts from the day of publication."""
+        present = _PRESENT_MAIN.search(self.text, 0, date.start)
+        if present is None:
+            return date
+        again = resolve_dates(self.text, self.published, self.published)
+        counted = next(d for d in again if d.start == date.start)
+        note = f" (counted from the present of '{present.group()}': the day of publication)"
+        return replace(
+            counted, rule="offset-from-publication", explanation=counted.explanation + note
+        )
+
     def _anchored(self, date: ResolvedDate, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate:
         """An anchored date counted from the event it refers to (see the module's rules)."""
         others = [d for d in drafts if d is not draft and _own_day(d)]
@@ -1109,7 +1132,7 @@ class _Reader:
             elif told:
                 anchor, where = told[0], "earlier in the article"
             else:
-                return date
+                return self._from_the_present(date)
         assert anchor.date is not None  # see _own_day
         if self._fronted(date, draft):
             return self._counted(date, anchor, "an earlier", where, "offset-from-anchor")
