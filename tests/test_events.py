@@ -743,3 +743,10 @@ def test_a_takeover_by_their_fighters_after_a_present_main_clause(cues: Cues) ->
     both = "Through a phone call on Tuesday, Putin and China's President Xi expressed hopes."
     names = [(0, "Putin", "putin"), (0, "China", "china"), (0, "Xi", "xi")]
     assert summary(read([both], names, cues))[0][:2] == ("call", ("putin", "xi"))
+
+
+def test_the_body_whose_leaders_the_next_sentence_names_held_the_summit(cues: Cues) -> None:
+    text = ["The answer came at a summit in Rome on Thursday. Leaders of the G7 gave a week."]
+    assert summary(read(text, [(0, "G7", "g7")], cues, FRI_4_MAR)) == [
+        ("summit", ("g7",), "2022-03-03")
+    ]

@@ -32,7 +32,8 @@ Events named again
     the chronology; named in its own sentence, it is folded into it. The
     article's latest event of that kind naming nobody ("Arab leaders meeting
     in Jeddah on Saturday ...") is the one a noun naming participants names
-    again ("The Arab League summit ..."): it takes them. "The
+    again ("The Arab League summit ..."): it takes them; so does a summit
+    naming nobody from "Leaders of ECOWAS ..." opening the next sentence. "The
     next summit" is another one, and so is a noun after "since" ("since their
     informal summit": an earlier one).
 Participants from around the clause
@@ -386,6 +387,7 @@ class _Reader:
         }
         bodies = [n for n in named if n.type == "organization"]
         if not found:
+            self._whose_summit(kept)
             self._remember(kept)
             return _Sentence(kept, [], self.text, self.paragraph)
         self.parts = clauses(self.text)
@@ -419,6 +421,16 @@ class _Reader:
         self._scene(drafts)
         self._remember(kept)
         return _Sentence(kept, drafts, self.text, self.paragraph)
+
+    def _whose_summit(self, kept: list[Named]) -> None:
+        """ "... came at an extraordinary summit in Abuja on Sunday. Leaders of ECOWAS, chaired
+        by Nigeria's Bola Tinubu, gave the junta seven days": the body whose leaders the next
+        sentence names held the summit told before naming nobody."""
+        summits = [d for d in (self.previous.drafts if self.previous else []) if d.kind == "summit"]
+        if not summits or summits[-1].participants:
+            return
+        held = [n.entity_id for n in kept if n.type == "organization" and holds(self.text, n, [])]
+        summits[-1].participants += held[:1]
 
     def _attribution(self, draft: _Draft, drafts: list[_Draft]) -> bool:
         """ "X and Y spoke by phone on Tuesday, the ministry said in a statement": the
