@@ -275,16 +275,23 @@ def test_a_titled_surname_with_one_bearer_of_the_title_needs_no_full_mention(
     ]  # the last "Wang" has no title and no full mention before it: unlinked
 
 
+def matcher_of(
+    tmp_path: Path, entries: str, scanner: Callable[[Mapping[str, Claim]], Scanner]
+) -> Matcher:
+    """A matcher over a registry of just ``entries`` (YAML)."""
+    path = tmp_path / "entities.yaml"
+    path.write_text(entries, encoding="utf-8")
+    return Matcher(load_registry(path), scanner)
+
+
 def test_a_name_with_a_middle_initial_and_a_lead_word_in_capitals(
     tmp_path: Path, scanner: Callable[[Mapping[str, Claim]], Scanner]
 ) -> None:
-    path = tmp_path / "entities.yaml"
-    path.write_text(
+    entries = (
         "- id: vladimir-putin\n  name: Vladimir Putin\n  type: person\n  surname: Putin\n"
-        "- id: nato\n  name: NATO\n  type: organization\n",
-        encoding="utf-8",
+        "- id: nato\n  name: NATO\n  type: organization\n"
     )
-    matcher = Matcher(load_registry(path), scanner)
+    matcher = matcher_of(tmp_path, entries, scanner)
     assert found(matcher, "VLADIMIR Putin flew in.", "President Vladimir V. Putin spoke.") == [
         ("VLADIMIR Putin", "vladimir-putin", "alias"),
         ("Vladimir V. Putin", "vladimir-putin", "alias"),
@@ -295,14 +302,12 @@ def test_a_name_with_a_middle_initial_and_a_lead_word_in_capitals(
 def test_the_office_of_a_country_named_before_is_its_holder(
     tmp_path: Path, scanner: Callable[[Mapping[str, Claim]], Scanner]
 ) -> None:
-    path = tmp_path / "entities.yaml"
-    path.write_text(
+    entries = (
         "- id: zelensky\n  name: Volodymyr Zelensky\n  type: person\n  surname: Zelensky\n"
         "  role: President of Ukraine\n"
-        "- id: ukraine\n  name: Ukraine\n  type: place\n  aliases: [Ukrainian]\n",
-        encoding="utf-8",
+        "- id: ukraine\n  name: Ukraine\n  type: place\n  aliases: [Ukrainian]\n"
     )
-    matcher = Matcher(load_registry(path), scanner)
+    matcher = matcher_of(tmp_path, entries, scanner)
     assert found(matcher, "The Ukrainian president spoke.") == [("Ukrainian", "ukraine", "alias")]
     assert found(
         matcher, "Volodymyr Zelensky flew in.", "The Ukrainian president spoke to Ukrainian troops."
