@@ -19,8 +19,8 @@ Pairing a report with a gold event (of the same clipping)
       must be in the gold (a list of mostly wrong names is no match);
     - text: the report's sentence overlaps the gold quote in the same paragraph.
     Reports and gold events are paired one to one, best pairs first (the
-    sentence holds the whole quote, the same kind, the larger share of
-    participants). A gold event is *found* when it is paired.
+    sentence holds the whole quote, its cue words are in the quote, the same
+    kind, the larger share of participants). A gold event is *found* when it is paired.
 Repeat mentions
     Gold lists an occasion once per clipping, at its first clear quote. A report
     left unpaired that would pair (kind, participants) with a found gold event of
@@ -38,6 +38,9 @@ Measures
     (neither contains the other) that are flagged (an event holding one of its
     reports has a date discrepancy), and the flagged events holding no such
     occasion (false flags).
+
+The held-out clippings (``--corpus tests/fixtures/corpus/held-out``) are read
+with the registry of the folder above, which they share.
 
     python bench/eval_events.py [--corpus DIR] [--cues FILE] [--json] [--errors]
 """
@@ -70,6 +73,7 @@ from archive.entities.registry import load_registry  # noqa: E402
 from archive.site.text import Paragraph  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+HELD_OUT = CORPUS / "held-out"
 CUES = ROOT / "content" / "data" / "event_cues.yaml"
 NEAR_KINDS = frozenset({"meeting", "summit"})
 TWO_SIDED = frozenset({"call", "meeting"})
@@ -99,9 +103,15 @@ class GoldClipping:
     events: tuple[GoldEvent, ...]
 
 
+def registry_path(folder: Path) -> Path:
+    """The folder's registry, or its parent's (the held-out folder shares the corpus one)."""
+    own = folder / "entities.yaml"
+    return own if own.exists() else folder.parent / "entities.yaml"
+
+
 def read_gold(folder: Path) -> list[GoldClipping]:
     """The dated clippings' gold, in file order (undated clippings are left out)."""
-    registry = load_registry(folder / "entities.yaml")
+    registry = load_registry(registry_path(folder))
     types = {entity.id: entity.type for entity in registry.entities.values()}
     clippings = []
     for path in sorted(folder.glob("*.gold.yaml")):
@@ -139,7 +149,7 @@ def _gold_event(
 
 def extract(clippings: Sequence[GoldClipping], corpus: Path, cues_path: Path) -> list[Event]:
     """The chronology of the corpus, as the site would build it without corrections."""
-    registry = load_registry(corpus / "entities.yaml")
+    registry = load_registry(registry_path(corpus))
     matcher, cues = Matcher(registry), load_cues(cues_path)
     types = {entity.id: entity.type for entity in registry.entities.values()}
     names = {entity.id: entity.name for entity in registry.entities.values()}
@@ -191,7 +201,8 @@ def _pair_rank(report: Report, gold: GoldEvent) -> tuple[Any, ...]:
     mine = set(report.participants)
     share = len(mine & gold.participants) / max(len(mine | gold.participants), 1)
     holds = report.quote_start <= gold.start and gold.end <= report.quote_end
-    return (not holds, report.kind != gold.kind, -share, report.quote_start, gold.start)
+    cued = any(cue in gold.quote for cue in report.cues)
+    return (not holds, not cued, report.kind != gold.kind, -share, report.quote_start, gold.start)
 
 
 def pair(reports: Sequence[Report], gold: Sequence[GoldEvent]) -> dict[int, GoldEvent]:

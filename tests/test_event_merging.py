@@ -130,3 +130,24 @@ def test_the_index_offers_every_event_a_report_fits(seed: int) -> None:
         else:
             groups.found(each)
     assert len(groups.all) < 250  # the draw does merge: the check above was exercised
+
+
+def test_an_undated_report_tells_recent_news_not_an_event_of_last_year() -> None:
+    call = report("a")
+    later = report("b", "", published=datetime.date(2022, 9, 15))
+    days = report("c", "", published=datetime.date(2021, 8, 30))
+    events = merge_reports([call, later, days], {})
+    assert sorted(e.articles for e in events) == [("a", "c"), ("b",)]
+
+
+def test_a_summit_dated_by_an_event_set_in_it_contradicts_no_other_date() -> None:
+    first = report("a", "2021-08-24", ("g7",), kind="summit", cue="summit")
+    during = replace(
+        report("b", "2021-08-25", ("g7",), kind="summit", cue="summit"),
+        rule="date-of-the-event-set-in-it",
+    )
+    (event,) = merge_reports([first, during], {})
+    assert event.articles == ("a", "b") and event.discrepancies == ()
+    plain = replace(during, rule="weekday-before-publication")
+    (event,) = merge_reports([first, plain], {})
+    assert [d.field for d in event.discrepancies] == ["date"]

@@ -30,7 +30,8 @@ TYPES = {
     "xi": "person", "putin": "person", "kaag": "person", "modi": "person",
     "xinhua": "organization", "kremlin": "organization", "taliban": "organization",
     "g7": "organization", "china": "place", "russia": "place", "kabul": "place",
-    "united-states": "place", "afghanistan": "place",
+    "united-states": "place", "afghanistan": "place", "turkey": "place", "iran": "place",
+    "mndaa": "organization",
 }  # fmt: skip
 
 
@@ -567,3 +568,185 @@ def test_reports_quote_their_sentence_and_cue_words(name: str, cues: Cues) -> No
         assert all(cue in report.quote for cue in report.cues)
         assert report.date_text in report.quote
         assert report.article == name
+
+
+# ---- rules for news wording in other styles (issue 10) ---------------------------
+
+FRI_4_MAR = datetime.date(2022, 3, 4)
+
+
+def rules(reports: Sequence[Report]) -> list[tuple[str, tuple[str, ...], str, str]]:
+    return [(r.kind, r.participants, r.value, r.rule) for r in reports]
+
+
+def test_a_countrys_ministry_acts_for_it(cues: Cues) -> None:
+    sentence = (
+        "Türkiye's Ministry of Foreign Affairs said in a statement on Thursday that it hoped."
+    )
+    found = read([sentence], [(0, "Türkiye", "turkey")], cues, FRI_4_MAR)
+    assert summary(found) == [("statement", ("turkey",), "2022-03-03")]
+
+
+def test_remarks_at_a_meeting_told_before_are_part_of_it(cues: Cues) -> None:
+    text = ["Xi met Putin on Thursday.", "In opening remarks, Putin thanked Xi."]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Putin", "putin"), (1, "Xi", "xi")]
+    assert summary(read(text, names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03")
+    ]
+
+
+def test_an_update_label_dates_its_paragraph_and_those_after_it(cues: Cues) -> None:
+    text = [
+        "Xi met Putin on Tuesday.",
+        "Update, 10 March: On Thursday Xi announced a plan.",
+        "On Wednesday Xi met Putin again.",
+    ]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Xi", "xi"), (2, "Xi", "xi")]
+    names.append((2, "Putin", "putin"))
+    found = read(text, names, cues, FRI_4_MAR)
+    assert [r.value for r in found] == ["2022-03-01", "2022-03-10", "2022-03-09"]
+    assert "update of Thursday 10 March 2022" in found[1].explanation
+
+
+def test_a_summit_on_whose_eve_talks_are_held_is_the_next_day(cues: Cues) -> None:
+    sentence = "Xi met Putin on Thursday, on the eve of the G7 summit."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    assert rules(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03", "weekday-before-publication"),
+        ("summit", ("g7",), "2022-03-04", "day-after-its-eve"),
+    ]
+
+
+def test_a_date_after_the_setting_is_the_event_set_in_it(cues: Cues) -> None:
+    sentence = "Xi met Putin on the sidelines of the G7 summit on Thursday."
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (0, "G7", "g7")]
+    assert rules(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03", "weekday-before-publication"),
+        ("summit", ("g7",), "2022-03-03", "date-of-the-event-set-in-it"),
+    ]
+
+
+def test_an_undated_present_perfect_in_the_lead_is_the_days_news(cues: Cues) -> None:
+    text = ["Xi and Putin have held talks in Moscow.", "Xi and Putin have held talks before."]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Xi", "xi"), (1, "Putin", "putin")]
+    assert [(r.value, r.rule) for r in read(text, names, cues, FRI_4_MAR)] == [
+        ("2022-03-04", "present-perfect-lead"),
+        ("", "no-date-words"),
+    ]
+
+
+def test_whose_and_a_pronoun_before_a_participle_clause_name_the_subject(cues: Cues) -> None:
+    text = [
+        "Modi urged the G7, whose leaders meet in Rome, to act.",
+        "Putin arrived on Thursday. He was greeted by officials before heading to talks with Xi.",
+    ]
+    names = [(0, "Modi", "modi"), (0, "G7", "g7"), (1, "Putin", "putin"), (1, "Xi", "xi")]
+    assert summary(read(text, names, cues, FRI_4_MAR)) == [
+        ("summit", ("g7",), ""),
+        ("meeting", ("putin", "xi"), "2022-03-03"),  # the day the sentence before tells
+    ]
+
+
+def test_the_countries_whose_delegations_held_talks_are_its_sides(cues: Cues) -> None:
+    sentence = (
+        "At the initiative of President Xi, talks were held between delegations of Russia"
+        " and the Republic of Iran, and concluded on Friday."
+    )
+    names = [(0, "Xi", "xi"), (0, "Russia", "russia"), (0, "Iran", "iran")]
+    assert summary(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("iran", "russia"), "2022-03-04")
+    ]
+
+
+def test_a_noun_names_whose_the_event_told_by_nobody_was(cues: Cues) -> None:
+    text = ["Leaders meeting in Rome on Thursday called for calm.", "The G7 summit ended late."]
+    found = read(text, [(1, "G7", "g7")], cues, FRI_4_MAR)
+    assert summary(found) == [("summit", ("g7",), "2022-03-03"), ("summit", ("g7",), "")]
+
+
+def test_an_event_after_a_scene_setting_sentence_takes_its_day(cues: Cues) -> None:
+    text = ["The carpet was laid out on 3 March. Putin walked into the G7 summit hall."]
+    names = [(0, "Putin", "putin"), (0, "G7", "g7")]
+    assert rules(read(text, names, cues, FRI_4_MAR)) == [
+        ("summit", ("g7", "putin"), "2022-03-03", "date-of-the-scene")
+    ]
+
+
+def test_a_takeover_naming_nobody_is_by_the_body_the_sentence_opens_with(cues: Cues) -> None:
+    sentence = "The MNDAA, one of three groups, said its fighters entered the town on Thursday."
+    found = read([sentence], [(0, "MNDAA", "mndaa")], cues, FRI_4_MAR)
+    assert summary(found) == [("takeover", ("mndaa",), "2022-03-03")]
+
+
+def test_trips_admissions_and_speaker_labels_are_no_meetings(cues: Cues) -> None:
+    text = [
+        "Putin is due to travel to Harbin on Friday for a fair.",
+        "Xi welcomed Russia as the bloc's newest member.",
+        "Putin spoke with Xi by phone on Thursday.",
+        "Kaag: During the call, the two leaders agreed.",
+    ]
+    names = [(0, "Putin", "putin"), (1, "Xi", "xi"), (1, "Russia", "russia")]
+    names += [(2, "Putin", "putin"), (2, "Xi", "xi"), (3, "Kaag", "kaag")]
+    found = read(text, names, cues, FRI_4_MAR)
+    assert summary(found) == [
+        ("call", ("putin", "xi"), "2022-03-03"),
+        ("call", ("putin", "xi"), ""),  # the call named again, not Kaag's
+    ]
+
+
+def test_a_meeting_with_one_side_named_is_met_by_the_sentences_subject(cues: Cues) -> None:
+    sentence = (
+        "President Putin acknowledged on Thursday that China had concerns, in a meeting with Xi."
+    )
+    names = [(0, "Putin", "putin"), (0, "China", "china"), (0, "Xi", "xi")]
+    assert summary(read([sentence], names, cues, FRI_4_MAR))[0][:2] == ("meeting", ("putin", "xi"))
+
+
+def test_that_day_and_the_day_before_count_from_the_event_told_before(cues: Cues) -> None:
+    text = [
+        "Xi met Putin on Thursday.",
+        "Modi held talks with Putin the day before. Xi is due to meet Modi that day.",
+        "Modi said on Friday there was hope, after holding talks with Xi.",
+    ]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Modi", "modi"), (1, "Putin", "putin")]
+    names += [(1, "Xi", "xi"), (1, "Modi", "modi"), (2, "Modi", "modi"), (2, "Xi", "xi")]
+    assert rules(read(text, names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03", "weekday-before-publication"),
+        ("meeting", ("modi", "putin"), "2022-03-02", "day-told-before"),
+        ("meeting", ("modi", "xi"), "2022-03-03", "day-told-before"),
+        ("meeting", ("modi", "xi"), "2022-03-04", "date-of-main-clause"),
+    ]
+
+
+def test_one_person_meeting_several_one_by_one_has_as_many_meetings(cues: Cues) -> None:
+    sentence = "On Friday Putin is due to meet India's prime minister, Modi, and China's Xi."
+    names = [(0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Xi", "xi")]
+    assert summary(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("modi", "putin"), "2022-03-04"),
+        ("meeting", ("putin", "xi"), "2022-03-04"),
+    ]
+    together = "Putin, Modi and Xi met on Friday."
+    names = [(0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Xi", "xi")]
+    assert summary(read([together], names, cues, FRI_4_MAR)) == [
+        ("meeting", ("modi", "putin", "xi"), "2022-03-04")
+    ]
+
+
+def test_a_takeover_by_their_fighters_after_a_present_main_clause(cues: Cues) -> None:
+    sentence = (
+        "The Taliban are tightening their grip on Kabul, a day after their fighters swept"
+        " into the city and President Kaag fled the country."
+    )
+    names = [(0, "Taliban", "taliban"), (0, "Kabul", "kabul"), (0, "Kaag", "kaag")]
+    found = read([sentence], names, cues, datetime.date(2021, 8, 16))
+    assert rules(found) == [("takeover", ("taliban",), "2021-08-15", "offset-from-publication")]
+    both = "Through a phone call on Tuesday, Putin and China's President Xi expressed hopes."
+    names = [(0, "Putin", "putin"), (0, "China", "china"), (0, "Xi", "xi")]
+    assert summary(read([both], names, cues))[0][:2] == ("call", ("putin", "xi"))
+
+
+def test_the_body_whose_leaders_the_next_sentence_names_held_the_summit(cues: Cues) -> None:
+    text = ["The answer came at a summit in Rome on Thursday. Leaders of the G7 gave a week."]
+    assert summary(read(text, [(0, "G7", "g7")], cues, FRI_4_MAR)) == [
+        ("summit", ("g7",), "2022-03-03")
+    ]

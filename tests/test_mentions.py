@@ -256,3 +256,63 @@ def test_candidates_below_the_threshold_are_left_out(registry: Registry) -> None
 def test_openings_titles_and_calendar_words_are_never_candidates(registry: Registry) -> None:
     # "The", "On", "Later" open sentences; "Foreign Minister" is a title; "Tuesday" a day.
     assert [c.name for c in candidates(ARTICLES, registry, min_count=1)] == ["Li Qiang", "Kabul"]
+
+
+def test_a_day_or_month_name_before_a_surname_is_not_part_of_a_name(matcher: Matcher) -> None:
+    assert found(matcher, "Xi Jinping spoke.", "On Thursday Xi left; in March Xi returned.") == [
+        ("Xi Jinping", "xi-jinping", "alias"),
+        ("Xi", "xi-jinping", "surname"),
+        ("Xi", "xi-jinping", "surname"),
+    ]
+
+
+def test_a_titled_surname_with_one_bearer_of_the_title_needs_no_full_mention(
+    matcher: Matcher,
+) -> None:
+    assert found(matcher, "Ambassador Wang arrived. Spokesman Wang spoke. Then Wang left.") == [
+        ("Wang", "wang-yu", "surname"),
+        ("Wang", "wang-wenbin", "surname"),
+    ]  # the last "Wang" has no title and no full mention before it: unlinked
+
+
+def matcher_of(
+    tmp_path: Path, entries: str, scanner: Callable[[Mapping[str, Claim]], Scanner]
+) -> Matcher:
+    """A matcher over a registry of just ``entries`` (YAML)."""
+    path = tmp_path / "entities.yaml"
+    path.write_text(entries, encoding="utf-8")
+    return Matcher(load_registry(path), scanner)
+
+
+def test_a_name_with_a_middle_initial_and_a_lead_word_in_capitals(
+    tmp_path: Path, scanner: Callable[[Mapping[str, Claim]], Scanner]
+) -> None:
+    entries = (
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  type: person\n  surname: Putin\n"
+        "- id: nato\n  name: NATO\n  type: organization\n"
+    )
+    matcher = matcher_of(tmp_path, entries, scanner)
+    assert found(matcher, "VLADIMIR Putin flew in.", "President Vladimir V. Putin spoke.") == [
+        ("VLADIMIR Putin", "vladimir-putin", "alias"),
+        ("Vladimir V. Putin", "vladimir-putin", "alias"),
+    ]
+    assert found(matcher, "NATO leaders met.") == [("NATO", "nato", "alias")]
+
+
+def test_the_office_of_a_country_named_before_is_its_holder(
+    tmp_path: Path, scanner: Callable[[Mapping[str, Claim]], Scanner]
+) -> None:
+    entries = (
+        "- id: zelensky\n  name: Volodymyr Zelensky\n  type: person\n  surname: Zelensky\n"
+        "  role: President of Ukraine\n"
+        "- id: ukraine\n  name: Ukraine\n  type: place\n  aliases: [Ukrainian]\n"
+    )
+    matcher = matcher_of(tmp_path, entries, scanner)
+    assert found(matcher, "The Ukrainian president spoke.") == [("Ukrainian", "ukraine", "alias")]
+    assert found(
+        matcher, "Volodymyr Zelensky flew in.", "The Ukrainian president spoke to Ukrainian troops."
+    ) == [
+        ("Volodymyr Zelensky", "zelensky", "alias"),
+        ("Ukrainian president", "zelensky", "surname"),
+        ("Ukrainian", "ukraine", "alias"),
+    ]

@@ -2,9 +2,9 @@
 
 A sentence is cut into clauses so that each cue finds its own participants
 and date: a clause starts at "after", "before" (with an offset before them:
-"a day after"), "while", "when", "although", "because", "but", "that" and
+"a day after"), "while", "when", ", as", "although", "because", "but", "that" and
 "said" (reported speech is not the event: "said in a statement" is a cue), and
-at ";". A relative clause (", which", ", who",
+at ";" and ":" (what follows a colon, a list or a quotation, is not the clause's). A relative clause (", which", ", who",
 "where") runs to the next comma, and the clause it interrupted goes on after.
 """
 
@@ -20,6 +20,10 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )  # "that" opens reported speech, except in "later that day"; so does "said" ("Biden
 # said Blinken would travel"), except in "said in a statement"
+_AS = re.compile(
+    r",\s+(as)\b(?!\s+(?:well|much|many|part|a\b|an\b|the\s+\w+\s+of\b))", re.IGNORECASE
+)
+# ", as fighting entered its sixth week": meanwhile; not ", as well as", ", as part of"
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
@@ -43,7 +47,9 @@ def clauses(sentence: str) -> list[Clause]:
         for m in _RELATIVE.finditer(sentence)
         if m.group().lower() == "where" or sentence[: m.start()].rstrip().endswith(",")
     ]
+    marks += [(m.start(1), "sub", "as") for m in _AS.finditer(sentence)]
     marks += [(m.start(), m.group(), m.group()) for m in re.finditer("[,;]", sentence)]
+    marks += [(m.start(), ";", ":") for m in re.finditer(r":\s", sentence)]
     spans: list[list[tuple[int, int]]] = [[]]
     openers: list[str] = [""]
     parents: list[int | None] = [None]

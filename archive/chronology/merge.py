@@ -14,7 +14,8 @@ Merging (:func:`merge_reports`)
       Taliban and Kabul): two dated reports sharing one join.
     - Dates: two dated reports are compatible when their periods are at most
       ``window_days`` apart (2 by default); a report without a date is
-      compatible with a date that had begun by its publication. A dated report
+      compatible with a date that had begun by its publication and ended at
+      most a week before it (undated, it tells news, not history). A dated report
       must be compatible with every dated source of the event it joins; an
       undated one with one of them, unless its own article reports the event
       (it names again what its article told, past or to come, whatever other
@@ -39,7 +40,10 @@ Date of an event
     earlier date. When two values contradict each other (neither contains the
     other) and each is given by an article that does not give the other, a
     ``date`` discrepancy lists every value with its articles (one article
-    giving two dates is a misreading, not a disagreement between sources).
+    giving two dates is a misreading, not a disagreement between sources). A
+    summit dated only by an event set in it ("met on the sidelines of the
+    summit on Saturday") was under way that day: that supports the date but
+    contradicts no other (a summit may last several days).
 Ids and titles
     ``<date>-<kind>-<sorted participant ids>`` ("undated" without a date), fixed
     when the events are merged: an article about something else cannot change
@@ -96,8 +100,7 @@ class _Group:
     articles: set[str] = field(default_factory=set)
     values: set[str] = field(default_factory=set)  # the dates given, "" left out
     places: set[tuple[object, ...]] = field(default_factory=set)  # see _written_in
-    first_start: datetime.date = datetime.date.max  # of the periods of those dates
-    last_start: datetime.date = datetime.date.min
+    last_start: datetime.date = datetime.date.min  # of the periods of those dates
     first_end: datetime.date = datetime.date.max
 
 
@@ -176,7 +179,6 @@ class _Groups:
         if report.value:
             group.values.add(report.value)
             start, end = period(report.value)
-            group.first_start = min(group.first_start, start)
             group.last_start = max(group.last_start, start)
             group.first_end = min(group.first_end, end)
 
@@ -266,16 +268,23 @@ def _agrees(report: Report, group: _Group, window_days: int) -> bool:
 
     Two periods are at most ``window_days`` apart when each begins no later than
     the window after the other ends, so the group's extreme days decide for all.
-    An undated report agrees with a date that had begun by its publication, and
-    with any date of an event its own article reports.
+    An undated report agrees with any date of an event its own article reports,
+    and with a date that is recent news when it is published.
     """
     if not group.values:
         return True
     if not report.value:
-        return report.published >= group.first_start or report.article in group.articles
+        own = report.article in group.articles
+        return own or any(_recent(report.published, value) for value in group.values)
     start, end = period(report.value)
     window = datetime.timedelta(days=window_days)
     return group.last_start <= end + window and group.first_end >= start - window
+
+
+def _recent(published: datetime.date, value: str) -> bool:
+    """Whether an event of this date can be what an undated report published then tells."""
+    start, end = period(value)
+    return start <= published <= end + datetime.timedelta(days=_NEWS_DAYS)
 
 
 def _preference(report: Report, group: _Group) -> tuple[bool, bool, int, int]:
@@ -345,7 +354,7 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
 
     date = min(candidates, key=support)
     values = sorted(given, key=lambda v: (period(v)[0], v))
-    articles = {v: {r.article for r in given[v]} for v in values}
+    articles = {v: {r.article for r in given[v] if r.rule not in _DURING} for v in values}
     contradicting = any(
         not contains(a, b)
         and not contains(b, a)
@@ -358,6 +367,10 @@ def _vote(reports: Sequence[Report]) -> tuple[str, tuple[Discrepancy, ...]]:
         return date, ()
     listed = tuple((v, tuple(sorted({r.article for r in given[v]}))) for v in values)
     return date, (Discrepancy("date", listed),)
+
+
+_NEWS_DAYS = 7  # an undated report of another article tells news at most this old
+_DURING = frozenset({"date-of-the-event-set-in-it"})  # a day during a summit, not its date
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:

@@ -10,14 +10,19 @@ mention goes to the nearest cue, names joined by "and" together), except:
   Taliban's office"), skipping articles and numbers ("at the 11th BRICS
   meeting"), unless a cue follows it at once ("since the Taliban swept into");
 - a name inside a hyphenated modifier ("US-backed", "post-Taliban");
+- a person joined by "and" after the cue who has a verb of his own ("swept
+  into the capital and President Ghani fled": another clause);
 - a place that modifies a noun which is not its people acting ("the Afghan
   crisis", "Afghanistan's sovereignty"; but "Chinese mediators", "India's
-  foreign ministry" act for their country).
+  foreign ministry" act for their country), and a name before a capitalised
+  name ("China's People's Daily"), unless that name is its body acting
+  ("Türkiye's Ministry of Foreign Affairs").
 
 Kept all the same: the organisation a cue names as its holder ("the SCO
 summit", "a summit of the SCO", "leaders of the SCO met"), and a country or
 body named for an official the registry does not know ("the Pakistani prime
-minister" counts for Pakistan; "Chinese President Xi Jinping" is Xi alone).
+minister" counts for Pakistan; "Chinese President Xi Jinping" and "Xi
+Jinping, China's leader" are Xi alone).
 A summit's participants are its leaders and its organisations together; a
 takeover's, whoever took or lost power and the place taken ("the Taliban swept
 into Kabul").
@@ -95,6 +100,15 @@ _ACTOR = re.compile(
     r"\b(?:government|officials?|mediators?|diplomats?|forces|troops|army|military|ministry"
     r"|delegation|side|authorities|leaders?|leadership|state|embassy|envoys?|negotiators)\b"
 )  # a country acting through its people ("Chinese mediators"), not a topic ("the Afghan crisis")
+_ACTING_BODY = re.compile(
+    rf"(?:['’]s)?(?:\s+[A-Z][\w-]*){{0,2}}?\s+(?i:{_ACTOR.pattern})"
+)  # "Türkiye's Ministry of Foreign Affairs", "India's Foreign Ministry": the country acting
+_AND_BEFORE = re.compile(r"\b[a-z][\w’'-]*,?\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# "the capital and President Ghani": not "Putin and China's President Xi" (both subjects)
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|fled|left|went|fell|took|gave|made|said)\b")
+_APPOSITION = re.compile(
+    r",\s*(?:the\s+)?", re.IGNORECASE
+)  # "Kishida, the Japanese prime minister"
 _MEMBERS_OF = re.compile(
     r"\b(?:leaders|heads|members|ministers|delegations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -110,13 +124,16 @@ def takes_part(
     if _HYPHEN_BEFORE.search(before) or _HYPHEN_AFTER.match(after):
         return False
     if mention.type == "person":
-        return True
+        return not _subject_of_next(before, after, any(c.end <= mention.start for c in found))
     if holds(text, mention, found) or taken(text, mention, found):
         return True
     title = _TITLE_AFTER.match(after)
-    if title:
-        return not _person_at(named, mention.end + title.end())
-    if _ATTRIBUTE.match(after):
+    if title:  # "Xi Jinping, China's leader": Xi's title, not an official of China's
+        appositive = any(
+            n.type == "person" and _APPOSITION.fullmatch(text, n.end, mention.start) for n in named
+        )
+        return not (_person_at(named, mention.end + title.end()) or appositive)
+    if _ATTRIBUTE.match(after) and not _ACTING_BODY.match(after):
         return False
     if mention.type == "place" and _modifies(text, mention, after):
         return False
@@ -130,6 +147,12 @@ def takes_part(
     opens_clause = before[preposition:].lower().startswith("since")  # "since the Taliban
     # swept into Kabul": "since" opens a clause whose subject, before its cue, takes part
     return opens_clause and any(0 <= c.start - mention.end <= _SUBJECT_REACH for c in found)
+
+
+def _subject_of_next(before: str, after: str, cue_before: bool) -> bool:
+    """ "their fighters swept into the capital and President Ghani fled": after a cue, a
+    person joined by "and" who has a verb of his own opens another clause."""
+    return cue_before and bool(_AND_BEFORE.search(before)) and bool(_VERB_AFTER.match(after))
 
 
 def _modifies(text: str, mention: Named, after: str) -> bool:

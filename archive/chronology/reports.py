@@ -12,6 +12,9 @@ One occasion, one report
     Kabul, where the ambassador met ..."), are one occasion: one report, of the
     first kind of call, summit, meeting; the most specific participants of both.
     Statements of one sentence with the same (or no) participants are one.
+    One person who meets several named after the verb ("is due to meet India's
+    prime minister, Narendra Modi, and Turkey's president, Recep Tayyip
+    Erdogan") has as many meetings.
 Events kept apart
     A summit named as the setting of another event ("held talks ... on the
     sidelines of a summit of the SCO"; after "at", "during", "before", "ahead
@@ -23,15 +26,28 @@ Events named again
     earlier event's, or share one with it, is that event named again: the
     latest such event of the sentence or of the article, of its own kind
     first (a "meeting", "talks" or "conversation" may also name a call or a
-    summit). The report takes its kind and participants, so it joins it in
-    the chronology; named in its own sentence, it is folded into it. "The
+    summit; "the summit" naming no organisation and no name before the noun,
+    "Zelensky, addressing the summit by video", is the article's first summit
+    told, not as a setting if it can, whoever it names). The report takes its kind and participants, so it joins it in
+    the chronology; named in its own sentence, it is folded into it. The
+    article's latest event of that kind naming nobody ("Arab leaders meeting
+    in Jeddah on Saturday ...") is the one a noun naming participants names
+    again ("The Arab League summit ..."): it takes them; so does a summit
+    naming nobody from "Leaders of ECOWAS ..." opening the next sentence. "The
     next summit" is another one, and so is a noun after "since" ("since their
     informal summit": an earlier one).
 Participants from around the clause
     Besides the rules of :mod:`archive.chronology.participants`: the person
-    before "who" ("Erdoğan, who also held talks with Putin"); the sentence's
+    before "who" ("Erdoğan, who also held talks with Putin"), the name before
+    "whose" ("ECOWAS, whose leaders meet"); the countries or bodies whose
+    delegations held talks ("talks between delegations of Saudi Arabia and
+    Iran"), instead of the persons the clause names; the sentence's
     subject for a clause opened by a participle ("Johnson says ..., after
-    speaking by phone to Macron"); "the bloc", "the group", "its leaders" (the
+    speaking by phone to Macron"; "He ... before heading to talks with Xi":
+    whom "he" is), and for a takeover naming nobody when that subject is an
+    organisation ("The MNDAA ... said its fighters entered the town"), and
+    for "a meeting with X" naming one side only ("Putin acknowledged ..., in a
+    meeting with Xi"); "the bloc", "the group", "its leaders" (the
     cue file's ``refer_back: body``) for the organisation named last, in the
     sentence, the previous one, the article's summits, the article; a summit
     naming nobody ("the next summit") for the body of the article's last
@@ -48,9 +64,14 @@ Dates
     "which" or "where" clause on the event's noun is the event's: "the summit,
     which began on 22 October"), except a dateline opening the sentence
     ("MOSCOW, Aug 25 (AGENCY) -": the publication's date; its places are never
-    participants either, nor are the names of a closing attribution: "...,
+    participants either, nor is a speaker's label opening it ("Wang Wenbin:"
+    in a transcript), nor are the names of a closing attribution: "...,
     the Kremlin aide Yury Ushakov said"). A clause opened by "when" or ", as"
-    takes the date of the clause it hangs on. "earlier in the day", "a day after" are
+    takes the date of the clause it hangs on, and so does one opened by "after"
+    and a participle after a report of it ("said Monday ..., after holding talks
+    with Xi"; not "arrived on Sunday after attending the summit"); "that
+    day", "the day before" count from the previous sentence's dated event (else
+    the article's latest): "day-told-before". "earlier in the day", "a day after" are
     counted from the anchor: the nearest other report of the sentence with a
     date of its own, else the first dated report of the previous sentence,
     else the latest of the article; an offset opening the sentence ("A day
@@ -58,21 +79,34 @@ Dates
     its anchor by a noun ("a day after the call, she spoke", "held a day
     before the summit"), the anchor is the event so named, and the date is
     the OTHER event's, counted the right way ("after the call" is later than
-    the call). A summit named as a setting takes no date told before it (that
+    the call). With no event told before it, an offset after a main clause in
+    the present ("The Taliban are consolidating their grip, a day after their
+    fighters swept into the capital") counts from the publication day. A summit named as a setting takes no date told before it (that
     is its sentence's verb's: "flew into Hiroshima today ... at the G7
     summit"); with no date of its own, it is when the event set in it is
-    ("will meet in July at the summit"); talks "on the
+    ("will meet in July at the summit"; a date told after the setting is the
+    event's: "met Modi on the sidelines of the summit on Saturday"), or the day after it for a summit it
+    is told on the eve of (none for one it is "ahead of"); talks "on the
     sidelines", on the day of the article's summit told last. A statement
     (a briefing, remarks, a news conference) with no
     date words is the article's own occasion: it takes the publication date
     ("article-date"), or the day of the event it is told with ("he told a news
     conference after the meeting": "day-of-named-event"). An event named again
     keeps a date of its sentence only when it can be the date it was first
-    told with. A date after "since", "until", "beyond" or "into" bounds a span
+    told with. An event of the article's first paragraph told in the
+    present perfect with no date words ("have held their first talks") is
+    the news of the publication day ("present-perfect-lead"). An undated
+    event after a sentence of its paragraph that tells no event but one day
+    ("The red carpet was laid out on May 19 ...") is on that day
+    ("date-of-the-scene"). A paragraph opened by an update label ("Update, 24 August:")
+    and those after it count their dates from the day of the update. A date after "since", "until", "beyond" or "into" bounds a span
     ("the first since 2019"): it is no event's date. No date words otherwise:
     the date is unknown ("no-date-words").
 Left out
-    A statement naming nobody that closes its sentence after another event,
+    A statement naming nobody, even with a date ("soldiers announced on
+    Wednesday"): a chronology entry of no one. An admission told by a welcome ("welcomed Belarus as a full member",
+    "welcomed back to the League at a summit") is no meeting: its names go to
+    the summit it is told at. A statement naming nobody that closes its sentence after another event,
     past a comma ("... spoke by phone on Tuesday, the ministry said in a
     statement") is the source of that report. A cue naming nobody and no
     date ("accession talks take years") tells that such things happen, not
@@ -160,6 +194,8 @@ class _Sentence:
 
     named: list[Named]
     drafts: list[_Draft]
+    text: str = ""
+    paragraph: int = 0
 
 
 @dataclass
@@ -204,6 +240,8 @@ _ATTRIBUTED = re.compile(
 _SINCE = re.compile(r"\b(?:since|until|till|beyond|into)\s+$", re.IGNORECASE)  # a bound
 _AS = re.compile(r",\s+as\s+[^,;]*$", re.IGNORECASE)  # ", as the two leaders met": meanwhile
 _SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins|fringes)\b(?!\s+of\b)", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of)\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
 _ON_THE_NOUN = ("which", "where")  # relative clauses that tell of the event itself
 _AGREEING_DAYS = 2  # as far apart as the merging window lets two dates of one event be
 _OBJECT_WORDS = frozenset({"with", "to", "by", "from", "of", "for", "against", "and"})
@@ -212,6 +250,28 @@ _PEOPLE = re.compile(r"leaders|presidents|ministers|heads", re.IGNORECASE)
 _ANCHOR_REACH = 5  # characters between an offset ("a day after") and the noun it names
 _SAID = re.compile(r"(?:said|says|told)\b", re.IGNORECASE)  # the words of an attribution
 _TRAILING = 30  # an attribution ends its sentence: at most these characters follow it
+_UPDATE = re.compile(r"\s*(?:update|updated)\b[\s,(]+([^:)—–]{3,30}?)\s*[:)—–]", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:just|now|also|finally)\s+)?(?:been\s+)?"
+    r"(?:\w+ed|\w+en|held|met|sat|swept|made|won|begun|told)\b",
+    re.IGNORECASE,
+)  # "have held", "has been welcomed back", "has taken"
+_PRESENT_MAIN = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b")  # "are consolidating"
+_ITS_FIGHTERS = re.compile(
+    r"\b(?:its|their)\s+(?:fighters|forces|troops|soldiers|militants|gunmen)\b", re.IGNORECASE
+)  # "a day after their fighters swept into the capital": the body named before
+_MEETS = re.compile(r"\b(?:meet|meets|met)$", re.IGNORECASE)  # a verb with its objects
+_WELCOME = re.compile(r"welcome[ds]?", re.IGNORECASE)
+_ADMITTED = re.compile(r"\s+(?:back\b|(?:[^\s,;]+\s+){1,6}?as\s+(?:a|an|the|its|their)\b)")
+_SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s+")  # "Wang Wenbin: "
+_TRAVEL = re.compile(r"(?:state\s+)?visit(?:s|ed)?|travel\s+to", re.IGNORECASE)
+_THAT_DAY = re.compile(
+    r"\b(?:that|the\s+same)\s+day\b|\bthe\s+day\s+(before|after)\b"
+    r"|\bthe\s+(previous|next)\s+day\b",
+    re.IGNORECASE,
+)  # a day named by the event told before it
+_WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
+_DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
@@ -226,10 +286,12 @@ def extract_reports(
     ``mentions`` are the article's entity mentions (offsets into each paragraph's
     text, ``paragraph`` its index); ``entity_types`` maps an entity id to its type.
     """
-    reports: list[Report] = []
+    told: list[tuple[Paragraph, tuple[int, int], _Draft, datetime.date]] = []
     previous: _Sentence | None = None
     memory = _Memory()
+    written = article.published
     for index, paragraph in enumerate(article.paragraphs):
+        written = _update_date(paragraph.text, written)
         in_paragraph = [m for m in mentions if m.paragraph == index]
         for start, end in sentences(paragraph.text):
             named = [
@@ -238,17 +300,39 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, article.published, cues, entity_types, previous, memory)
+            reader = _Reader(text, written, cues, entity_types, previous, memory, index)
             previous = reader.read(named)
             memory.drafts += previous.drafts
-            reports += [_report(article, paragraph, (start, end), d, cues) for d in previous.drafts]
-    return reports
+            told += [(paragraph, (start, end), d, written) for d in previous.drafts]
+    # made at the end: a later sentence may name whose an event told by nobody was
+    return [_report(article, *each, cues) for each in told]
+
+
+def _update_date(text: str, written: datetime.date) -> datetime.date:
+    """The day a paragraph opened by an update label was written ("Update, 24 August: On
+    Thursday ..."): it and the paragraphs after it count their dates from that day."""
+    label = _UPDATE.match(text)
+    if label is None:
+        return written
+    found = resolve_dates(label.group(1), written)
+    if not found or found[0].precision != "day":
+        return written
+    day = datetime.date.fromisoformat(found[0].value.rstrip("?"))
+    return max(day, written)
 
 
 def _report(
-    article: ArticleText, paragraph: Paragraph, span: tuple[int, int], draft: _Draft, cues: Cues
+    article: ArticleText,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    draft: _Draft,
+    written: datetime.date,
+    cues: Cues,
 ) -> Report:
     date = draft.date or _no_date(article.published)
+    if written != article.published and date.value:
+        note = f" (counted from the update of {long_date(written)} that the article prints)"
+        date = replace(date, explanation=date.explanation + note)
     unstated = all(cue.phrase.lower() in cues.unstated_medium for cue in draft.cues)
     unstated = unstated and draft.kind in ("call", "meeting")
     return Report(
@@ -286,6 +370,7 @@ class _Reader:
     types: Mapping[str, str]
     previous: _Sentence | None
     memory: _Memory = field(default_factory=_Memory)
+    paragraph: int = 0  # its index in the article
     parts: list[Clause] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)
 
@@ -302,15 +387,18 @@ class _Reader:
         }
         bodies = [n for n in named if n.type == "organization"]
         if not found:
+            self._whose_summit(kept)
             self._remember(kept)
-            return _Sentence(kept, [])
+            return _Sentence(kept, [], self.text, self.paragraph)
         self.parts = clauses(self.text)
         drafts = _drafts(found, self.parts, self.text)
         self._assign(drafts, kept)
         for number, draft in enumerate(drafts):
             self._complete(draft, drafts[:number], kept, bodies)
+            self._delegations(draft, named)
         drafts = self._one_per_occasion(drafts)
         drafts = [d for d in self._named_again(drafts) if not self._attribution(d, drafts)]
+        drafts = self._bilaterals(self._admissions(drafts), named)
         dates = [
             d
             for d in resolve_dates(self.text, self.published)
@@ -320,10 +408,29 @@ class _Reader:
         for draft in drafts:
             if draft.antecedent and not _agrees(draft.date, _root(draft).date):
                 draft.date = None  # "their meeting ..., agreed in 2001": another time
-        drafts = [d for d in drafts if d.participants or d.date is not None]
+        drafts = [
+            d
+            for d in drafts
+            if (d.participants or d.date is not None)
+            and not self._said_at(d, drafts)
+            and not self._lone_trip(d)
+            and (d.participants or d.kind != "statement")
+        ]
         self._article_date(drafts)
+        self._just_happened(drafts)
+        self._scene(drafts)
         self._remember(kept)
-        return _Sentence(kept, drafts)
+        return _Sentence(kept, drafts, self.text, self.paragraph)
+
+    def _whose_summit(self, kept: list[Named]) -> None:
+        """ "... came at an extraordinary summit in Abuja on Sunday. Leaders of ECOWAS, chaired
+        by Nigeria's Bola Tinubu, gave the junta seven days": the body whose leaders the next
+        sentence names held the summit told before naming nobody."""
+        summits = [d for d in (self.previous.drafts if self.previous else []) if d.kind == "summit"]
+        if not summits or summits[-1].participants:
+            return
+        held = [n.entity_id for n in kept if n.type == "organization" and holds(self.text, n, [])]
+        summits[-1].participants += held[:1]
 
     def _attribution(self, draft: _Draft, drafts: list[_Draft]) -> bool:
         """ "X and Y spoke by phone on Tuesday, the ministry said in a statement": the
@@ -337,6 +444,28 @@ class _Reader:
             other.kind != "statement" and "," in self.text[max(c.end for c in other.cues) : cue]
             for other in drafts
             if max(c.end for c in other.cues) <= cue
+        )
+
+    def _lone_trip(self, draft: _Draft) -> bool:
+        """ "Putin is due to travel to Harbin for a trade fair": a visit naming one traveller
+        and no host is a trip, not a meeting of anyone."""
+        return (
+            draft.kind == "meeting"
+            and len(draft.participants) < 2
+            and all(_TRAVEL.fullmatch(cue.text) for cue in draft.cues)
+        )
+
+    def _said_at(self, draft: _Draft, drafts: list[_Draft]) -> bool:
+        """ "In opening remarks, Putin thanked Xi", "Xi's remarks, as carried by state media":
+        words said at a call, meeting or summit told before, by those who took part in it,
+        with no date of their own, are part of that occasion, not one of their own."""
+        if draft.kind != "statement" or draft.date is not None or not draft.participants:
+            return False
+        if any(_NOT_NOUN.match(cue.text) or " " in cue.phrase for cue in draft.cues):
+            return False  # "announced", "said in a statement", "issued a statement"
+        told = [d for d in [*self.memory.drafts, *drafts] if d is not draft]
+        return any(
+            d.kind in CONVERSATIONS and set(draft.participants) <= set(d.participants) for d in told
         )
 
     def _remember(self, kept: list[Named]) -> None:
@@ -384,11 +513,82 @@ class _Reader:
         clause = self.parts[draft.clause_ids[0]]
         if len(draft.participants) < minimum:
             draft.participants = [*self._subject(clause, named), *draft.participants]
+        persons = [p for p in draft.participants if self.types.get(p) == "person"]
+        if len(persons) < minimum and _WITH_CUE.search(draft.cues[0].text):
+            more = [p for p in self._opening_person(named) if p not in persons]
+            draft.participants = by_level([*more, *draft.participants], self.types, minimum)
         if len(draft.participants) < minimum or summit:
             self._refer_back(draft, earlier, named)
         if summit and not draft.participants:  # "the next summit": of the article's body
             draft.participants = self._summit_bodies()[-1:]
             draft.refers_back = draft.refers_back or draft.cues[0].text
+        if draft.kind == "takeover" and not draft.participants:
+            draft.participants = self._actor(draft, named)
+        if draft.kind == "takeover" and self._in_clause(_ITS_FIGHTERS, draft):
+            bodies_before = [n.entity_id for n in named if n.type == "organization"]
+            draft.participants += [b for b in bodies_before[:1] if b not in draft.participants]
+
+    def _actor(self, draft: _Draft, named: list[Named]) -> list[str]:
+        """ "The MNDAA, one of three groups ..., said its fighters entered the town": a
+        takeover naming nobody is by the organisation the sentence opens with."""
+        first = next((n for n in named if n.start < draft.cues[0].start), None)
+        if first is None or first.type != "organization":
+            return []
+        return [] if re.search(r"\b[a-z]", self.text[: first.start]) else [first.entity_id]
+
+    def _bilaterals(self, drafts: list[_Draft], named: list[Named]) -> list[_Draft]:
+        """ "Putin is due to meet India's prime minister, Narendra Modi, and Turkey's
+        president, Recep Tayyip Erdogan": one person meeting several, one by one, is as
+        many meetings (a three-way meeting is told as one: "the three leaders met")."""
+        split: list[_Draft] = []
+        for draft in drafts:
+            cue = draft.cues[0]
+            persons = [n for n in named if n.entity_id in draft.participants and n.type == "person"]
+            before = {n.entity_id for n in persons if n.end <= cue.start}
+            after = list(dict.fromkeys(n.entity_id for n in persons if n.start >= cue.end))
+            one_by_one = draft.kind == "meeting" and len(draft.cues) == 1 and len(before) == 1
+            one_by_one = one_by_one and len(after) > 1 and bool(_MEETS.search(cue.text))
+            if one_by_one and not before & set(after):
+                split += [replace(draft, participants=[*before, other]) for other in after]
+            else:
+                split.append(draft)
+        return split
+
+    def _admissions(self, drafts: list[_Draft]) -> list[_Draft]:
+        """ "welcomed Belarus as the bloc's tenth member", "has been welcomed back to the Arab
+        League at a summit": an admission, not a meeting; its names go to the summit it is
+        told at, if any."""
+        kept = []
+        for draft in drafts:
+            admits = draft.kind == "meeting" and all(
+                _WELCOME.fullmatch(c.text) and _ADMITTED.match(self.text, c.end) for c in draft.cues
+            )
+            if not admits:
+                kept.append(draft)
+                continue
+            summit = next((d for d in drafts if d.kind == "summit" and d.setting), None)
+            if summit is not None:
+                summit.participants += [
+                    p for p in draft.participants if p not in summit.participants
+                ]
+        return kept
+
+    def _delegations(self, draft: _Draft, named: list[Named]) -> None:
+        """ "talks were held between delegations of Saudi Arabia and Iran": the countries or
+        bodies whose delegations met are the sides, whoever else the clause names."""
+        if draft.kind != "meeting":
+            return
+        phrase = self._in_clause(_DELEGATIONS, draft)
+        if phrase is None:
+            return
+        cue = next((c.start for c in draft.cues if c.start > phrase.end()), len(self.text))
+        comma = re.compile(r"[,;]").search(self.text, phrase.end())
+        stop = min(cue, comma.start() if comma else len(self.text))
+        sides = [
+            n.entity_id for n in named if n.type != "person" and phrase.end() <= n.start < stop
+        ]
+        if len(set(sides)) >= 2:
+            draft.participants = list(dict.fromkeys(sides))
 
     def _refer_back(self, draft: _Draft, earlier: list[_Draft], named: list[Named]) -> None:
         """Participants named before, when the clause says "they", "the two leaders", "he"."""
@@ -433,12 +633,26 @@ class _Reader:
         before = [n for n in named if n.type == "person" and n.end <= start]
         if clause.opener == "who":
             return [n.entity_id for n in before[-1:]]
+        if clause.opener == "whose":  # "ECOWAS, whose leaders meet on Sunday"
+            return [n.entity_id for n in named if n.end <= start][-1:]
         gerund = _GERUND.match(self.text, start + len(clause.opener))
-        if clause.opener in ("after", "before", "while") and gerund and before:
+        if clause.opener not in ("after", "before", "while") or not gerund:
+            return []
+        if before:
             first = before[0]  # the subject: nothing but names and titles before it
             if not re.search(r"\b[a-z]", self.text[: first.start]):
                 return [first.entity_id]
-        return []
+            return []
+        pronoun = self.cues.refer_back_one.match(self.text)  # "He was greeted ... before
+        return self._antecedent_person(named, 0) if pronoun else []  # heading to talks"
+
+    def _opening_person(self, named: list[Named]) -> list[str]:
+        """The person the sentence opens with (past titles only), if any: "Putin ...
+        acknowledged ..., in a meeting with Xi" met Xi."""
+        first = next((n for n in named if n.type == "person"), None)
+        if first is None or re.search(r"\b[a-z]", self.text[: first.start]):
+            return []
+        return [first.entity_id]
 
     def _summit_bodies(self) -> list[str]:
         """The organisations of the article's summits so far, in order."""
@@ -492,14 +706,22 @@ class _Reader:
             return [i for i in ids if self.types.get(i) in wanted or not persons]
 
         drafts = [*reversed(earlier), *(self.previous.drafts if self.previous else [])]
+
+        def enough(ids: Sequence[str]) -> bool:
+            """ "the two leaders" are more than one person, or the leaders of a body."""
+            kinds = [self.types.get(i) for i in ids]
+            return bool(ids) and (
+                not persons or kinds.count("person") > 1 or "organization" in kinds
+            )
+
         for draft in drafts:
-            if who(draft.participants):
+            if enough(who(draft.participants)):
                 return who(draft.participants)
         named = who([n.entity_id for n in self.previous.named] if self.previous else [])
-        if named:
+        if enough(named):
             return by_level(named, self.types, 2)
         told = [who(d.participants) for d in reversed(self.memory.drafts)]
-        return next((ids for ids in told if ids), [])
+        return next((ids for ids in told if enough(ids)), [])
 
     def _antecedent_person(self, named: list[Named], offset: int) -> list[str]:
         """Who "he" is: the last person named before it, or the first of the previous sentence."""
@@ -558,7 +780,15 @@ class _Reader:
                 continue
             earlier = [*reversed(kept), *reversed(self.memory.drafts)]
             earlier = [e for e in earlier if e.kind == draft.kind and not e.setting] + earlier
-            antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
+            summits = [e for e in self.memory.drafts if e.kind == "summit"]
+            if self._unnamed_summit(draft) and summits:  # the article's own summit
+                antecedent: _Draft | None = next((e for e in summits if not e.setting), summits[0])
+            else:
+                antecedent = next((e for e in earlier if _names_again(draft, e, self.types)), None)
+            latest = earlier[0] if earlier and earlier[0].kind == draft.kind else None
+            if antecedent is None and latest and not latest.participants and draft.participants:
+                antecedent = latest  # "Arab leaders meeting in Jeddah ...". "The Arab League
+                antecedent.participants += draft.participants  # summit ...": whose it was
             same = [k for k in reversed(kept) if k.kind == draft.kind]
             if antecedent is None and same:
                 antecedent = same[0]  # its own sentence's event of that kind, named again
@@ -577,6 +807,15 @@ class _Reader:
                 kept.append(draft)
         return kept
 
+    def _unnamed_summit(self, draft: _Draft) -> bool:
+        """ "the summit", "the summit's final session": no organisation and no name before the
+        noun ("the NATO summit" is another one), so the article's summit named again."""
+        if draft.kind != "summit" or any(
+            self.types.get(p) == "organization" for p in draft.participants
+        ):
+            return False
+        return not re.search(r"[A-Z0-9][\w+-]*\s+$", self.text[: draft.cues[0].start])
+
     def _date(self, drafts: list[_Draft], found: list[ResolvedDate]) -> None:
         """Give each draft the date expression of its clauses nearest to its cue."""
 
@@ -591,21 +830,34 @@ class _Reader:
                 for i, clause in enumerate(self.parts)
             )
 
+        def may_take(draft: _Draft, date: ResolvedDate) -> bool:
+            """A setting takes no date told before it (that is its sentence's verb's)."""
+            early = draft.setting and date.end < draft.cues[0].start - _ANCHOR_REACH
+            return held(draft, date) and not early
+
         for draft in drafts:
             mine = [
                 d
                 for d in found
-                if held(draft, d)
-                and not (draft.setting and d.end < draft.cues[0].start - _ANCHOR_REACH)
+                if may_take(draft, d)
                 and not any(
-                    o is not draft and held(o, d) and self._reach(o, d) < self._reach(draft, d)
+                    o is not draft and may_take(o, d) and self._reach(o, d) < self._reach(draft, d)
                     for o in drafts
                 )
             ]
             draft.date = min(mine, key=lambda d: _cue_distance(draft, d), default=None)
         for draft in drafts:
+            told = draft.date
+            if told is not None and told.offset_days is not None and _THAT_DAY.fullmatch(told.text):
+                words = _THAT_DAY.match(self.text, told.start)
+                draft.date = self._that_day(draft, words) or told  # "held talks the day before"
             if draft.date is None:
-                draft.date = self._when(draft, drafts, found) or self._sidelines(draft)
+                draft.date = (
+                    self._when(draft, drafts, found)
+                    or self._after_setting(draft, drafts)
+                    or self._sidelines(draft)
+                    or self._that_day(draft)
+                )
         for draft in drafts:
             if draft.setting and draft.date is None:
                 draft.date = self._set_in(draft, drafts)
@@ -633,10 +885,16 @@ class _Reader:
     ) -> ResolvedDate | None:
         """ "on Friday, when Putin is due to meet Modi" (or ", as they met"): the date before."""
         number = draft.clause_ids[0]
+        clause = self.parts[number]
         meanwhile = _AS.search(self.text, 0, draft.cues[0].start)
-        if self.parts[number].opener != "when" and not meanwhile:
-            return None
-        start = meanwhile.start() if meanwhile else self.parts[number].spans[0][0]
+        start = meanwhile.start() if meanwhile else clause.spans[0][0]
+        after = (
+            clause.opener == "after"
+            and _GERUND.match(self.text, start + len("after"))
+            and _SAID.search(self.text, 0, start)
+        )  # told the day it happened; "arrived on Sunday after attending" is earlier
+        if clause.opener != "when" and not meanwhile and not after:
+            return None  # "said Monday ..., after holding talks with Xi": that day too
         main = [
             d.date
             for d in drafts
@@ -650,12 +908,73 @@ class _Reader:
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
 
+    def _that_day(self, draft: _Draft, words: re.Match[str] | None = None) -> ResolvedDate | None:
+        """ "scheduled to meet him that day", "held talks the day before": the day of the
+        previous sentence's dated event (else the article's latest), or the day next to it."""
+        words = words or self._in_clause(_THAT_DAY, draft)
+        number = draft.clause_ids[0] + 1
+        if words is None and number < len(self.parts):  # "held talks the day before." (a
+            words = _THAT_DAY.fullmatch(self.parts[number].opener)  # clause opened by "before")
+            start = self.parts[number].spans[0][0]
+            words = words and _THAT_DAY.match(self.text, start)
+        if words is None:
+            return None
+        dated = [d for d in self.previous.drafts if _own_day(d)] if self.previous else []
+        dated = dated or [d for d in reversed(self.memory.drafts) if _own_day(d)]
+        if not dated or dated[0].date is None:
+            return None
+        anchor = dated[0].date
+        shift = {"before": -1, "previous": -1, "after": 1, "next": 1}.get(words.group(1) or "", 0)
+        day = datetime.date.fromisoformat(anchor.value.rstrip("?")) + datetime.timedelta(shift)
+        meaning = (
+            f"'{words.group()}': counted from the event told before, dated by "
+            f"'{anchor.text}': {long_date(day)}"
+        )
+        return ResolvedDate(
+            words.start(), words.end(), words.group(), day.isoformat(), "day", "day-told-before",
+            meaning, self.published,
+        )  # fmt: skip
+
+    def _after_setting(self, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
+        """ "met Modi on the sidelines of the G7 summit in Hiroshima on Saturday": a date told
+        after the setting of an undated event is that event's; the setting is then when the
+        event set in it is (it may be one of several days)."""
+        if draft.setting:
+            return None
+        cue = draft.cues[0]
+        setting = next(
+            (
+                d
+                for d in drafts
+                if d.setting
+                and d.date is not None
+                and d.clause_ids[0] == draft.clause_ids[0]
+                and cue.end <= d.cues[0].start <= d.date.start
+            ),
+            None,
+        )
+        if setting is None or setting.date is None:
+            return None
+        date, setting.date = setting.date, None
+        return date
+
     def _set_in(self, setting: _Draft, drafts: list[_Draft]) -> ResolvedDate | None:
         """ "will meet again in July at the summit": the summit is when the event set in it is."""
         told = [d for d in drafts if d is not setting and not d.setting and d.date and d.date.value]
         if not told or told[0].date is None or told[0].date.offset_days is not None:
             return None
         date = told[0].date
+        before = self.text[: setting.cues[0].start]
+        if _AHEAD_OF.search(before):
+            return None  # "talks ahead of the summit": the summit is later, by how much unsaid
+        if _EVE_OF.search(before):
+            if date.precision != "day":
+                return None
+            day = datetime.date.fromisoformat(date.value.rstrip("?")) + datetime.timedelta(days=1)
+            meaning = f"the day after the event told on its eve, dated by '{date.text}': {day}"
+            return replace(
+                date, value=day.isoformat(), rule="day-after-its-eve", explanation=meaning
+            )
         meaning = (
             f"the time of the event it is the setting of, dated by '{date.text}': {date.value}"
         )
@@ -745,12 +1064,71 @@ class _Reader:
                     f"dated {long_date(datetime.date.fromisoformat(event.date.value))}",
                 )
                 continue
-            draft.date = ResolvedDate(
-                0, 0, "", self.published.isoformat(), "day", "article-date",
-                f"no date words: the {said} is the article's own occasion, the day it was "
-                f"published, {long_date(self.published)}",
-                self.published,
-            )  # fmt: skip
+            draft.date = self._published_day(
+                "article-date", f"no date words: the {said} is the article's own occasion"
+            )
+
+    def _published_day(self, rule: str, why: str) -> ResolvedDate:
+        """The publication day, as the date of an event the sentence does not date."""
+        explanation = f"{why}, the day it was published, {long_date(self.published)}"
+        return ResolvedDate(
+            0, 0, "", self.published.isoformat(), "day", rule, explanation, self.published
+        )
+
+    def _in_clause(self, pattern: re.Pattern[str], draft: _Draft) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the draft's clause."""
+        spans = self.parts[draft.clause_ids[0]].spans
+        return next((m for a, b in spans if (m := pattern.search(self.text, a, b))), None)
+
+    def _scene(self, drafts: list[_Draft]) -> None:
+        """ "The red carpet was laid out on May 19 ... Assad walked into the summit hall": an
+        undated event takes the one date of the sentence before it in its paragraph, when
+        that sentence tells no event of its own (it sets the scene)."""
+        before = self.previous
+        undated = [d for d in drafts if d.date is None and d.antecedent is None]
+        if not undated or before is None or before.drafts or before.paragraph != self.paragraph:
+            return
+        dates = [d for d in resolve_dates(before.text, self.published) if d.value]
+        if len(dates) != 1 or dates[0].offset_days is not None or dates[0].precision != "day":
+            return
+        date = dates[0]
+        meaning = (
+            f"no date words: the sentence before, which tells no event, sets the scene on "
+            f"'{date.text}': {date.value}"
+        )
+        for draft in undated:
+            draft.date = replace(
+                date, start=0, end=0, rule="date-of-the-scene", explanation=meaning
+            )
+
+    def _just_happened(self, drafts: list[_Draft]) -> None:
+        """ "Xi and Putin have held their first talks since ...": an undated event told in the
+        present perfect in the lead is the news of the day it was published."""
+        if self.paragraph != 0:
+            return
+        for draft in drafts:
+            perfect = self._in_clause(_PERFECT, draft)
+            if draft.date is not None or perfect is None:
+                continue
+            draft.date = self._published_day(
+                "present-perfect-lead",
+                f"no date words: '{perfect.group()}', in the present perfect in the article's "
+                "lead, is the news",
+            )
+
+    def _from_the_present(self, date: ResolvedDate) -> ResolvedDate:
+        """ "The Taliban are consolidating their grip on Kabul, a day after their fighters swept
+        into the capital": with no event told before, an offset after a main clause in the
+        present counts from the day of publication."""
+        present = _PRESENT_MAIN.search(self.text, 0, date.start)
+        if present is None:
+            return date
+        again = resolve_dates(self.text, self.published, self.published)
+        counted = next(d for d in again if d.start == date.start)
+        note = f" (counted from the present of '{present.group()}': the day of publication)"
+        return replace(
+            counted, rule="offset-from-publication", explanation=counted.explanation + note
+        )
 
     def _anchored(self, date: ResolvedDate, draft: _Draft, drafts: list[_Draft]) -> ResolvedDate:
         """An anchored date counted from the event it refers to (see the module's rules)."""
@@ -766,7 +1144,7 @@ class _Reader:
             elif told:
                 anchor, where = told[0], "earlier in the article"
             else:
-                return date
+                return self._from_the_present(date)
         assert anchor.date is not None  # see _own_day
         if self._fronted(date, draft):
             return self._counted(date, anchor, "an earlier", where, "offset-from-anchor")
@@ -813,9 +1191,11 @@ def _cue_distance(draft: _Draft, date: ResolvedDate) -> int:
 
 
 def _dateline_end(text: str) -> int:
-    """Where a dateline opening the sentence ends, else 0: it dates and places the publication."""
+    """Where a dateline ("MOSCOW, Aug 25 (AGENCY) -") or a speaker's label ("Wang Wenbin:",
+    in a transcript) opening the sentence ends, else 0: neither takes part in its events."""
     found = dateline(text)
-    return found.end if found else 0
+    label = _SPEAKER.match(text)
+    return found.end if found else label.end() if label else 0
 
 
 def _definite(text: str, cue: CueMatch) -> bool:
@@ -872,4 +1252,9 @@ def _root(draft: _Draft) -> _Draft:
 def _own_day(draft: _Draft) -> bool:
     """Whether a draft has a day date of its own, not counted from another event."""
     date = draft.date
-    return date is not None and date.precision == "day" and date.offset_days is None
+    return (
+        date is not None
+        and date.precision == "day"
+        and date.offset_days is None
+        and date.rule != "day-told-before"
+    )

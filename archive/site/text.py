@@ -18,7 +18,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
     "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "h.e",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
