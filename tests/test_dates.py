@@ -265,6 +265,17 @@ def test_sentence_without_date_words() -> None:
         ("The minister said the envoys will meet on Friday.", "on Friday", "future"),
         ("The talks held on Monday were useful.", "on Monday", "past"),
         ("The armed groups on Monday.", "on Monday", "none"),
+        (
+            "Wang also held a call with Lavrov on Monday, and they agreed to meet.",
+            "on Monday",
+            "past",
+        ),
+        ("The newly elected leader meets them on Monday.", "on Monday", "none"),
+        (
+            "The group urged ECOWAS, whose leaders meet in Abuja on Sunday, to wait.",
+            "on Sunday",
+            "none",
+        ),
     ],
 )
 def test_tense_of_the_nearest_verb_group(sentence: str, words: str, tense: str) -> None:

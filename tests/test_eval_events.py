@@ -124,7 +124,7 @@ EXPECTED = {
         "reports": 176,
         "found": 119,
         "repeats": 42,
-        "date_right": 113,
+        "date_right": 114,
         "kind_exact": 114,
         "merge_tp": 58,
         "merge_found": 60,
@@ -136,7 +136,7 @@ EXPECTED = {
     "figures": {
         "recall": 85.6,
         "precision": 91.5,
-        "date_right": 95.0,
+        "date_right": 95.8,
         "kind_exact": 95.8,
         "merge_precision": 96.7,
         "merge_recall": 90.6,

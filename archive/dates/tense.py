@@ -45,16 +45,18 @@ _NOT_PAST = frozenset(
 _NOT_A_TENSE_BEFORE = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
      "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "to",
-     "will", "would", "not", "also", "still", "recently", "newly", "well", "privately", "publicly",
-     "could", "should", "might", "must", "can", "may", "shall"}
+     "will", "would", "not", "could", "should", "might", "must", "can", "may", "shall"}
 )  # fmt: skip
+_ADVERBS = frozenset({"also", "still", "recently", "newly", "well", "privately", "publicly"})
 _AUXILIARIES = frozenset(
     {"be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would"}
 )
 _REPORTING = re.compile(
     r",\s*(?:\w+\s+){0,5}?(?:said|says|told|reported|added|announced|stated|claimed)\b[^,]*$"
 )
-_CLAUSE = re.compile(r"[;:()\"“”—]|\s--\s|,\s+(?:but|while|whereas|although)\b")
+_CLAUSE = re.compile(
+    r"[;:()\"“”—]|\s--\s|,\s+(?:but|while|whereas|although|who|whose|which|where)\b"
+)
 
 
 def tense_at(sentence: str, start: int, end: int) -> Tense:
@@ -88,7 +90,7 @@ def _participle(sentence: str, position: int) -> bool:
     before = sentence[:position].split()[-1:]
     if word is None or not word.group().endswith("ed") or not before:
         return False
-    return before[0].lower() not in _SUBJECTS and before[0].lower() not in _NOT_A_TENSE_BEFORE
+    return before[0].lower() not in _SUBJECTS | _NOT_A_TENSE_BEFORE | _ADVERBS
 
 
 def _tense_of(finite: re.Match[str]) -> Tense:
@@ -127,7 +129,10 @@ def _is_past_verb(sentence: str, match: re.Match[str]) -> bool:
         return False
     if word in ("was", "were", "had", "did", "has", "have", "'ve"):
         return True
-    before = [w.lower() for w in sentence[: match.start()].split()[-2:]]
+    words = [w.lower() for w in sentence[: match.start()].split()[-3:]]
+    if words and words[-1] in _ADVERBS:
+        words.pop()  # "Wang also held", "the newly elected": the word before it decides
+    before = words[-2:]
     if before and before[-1] in _NOT_A_TENSE_BEFORE:
         return False  # "the armed forces", "would be held": the auxiliary is the tense
     return not (len(before) == 2 and before[-1].endswith("ly") and before[0] in _AUXILIARIES)
