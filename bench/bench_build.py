@@ -77,7 +77,9 @@ def run(command: list[str]) -> tuple[float, float, float]:
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     if child.returncode:
-        sys.exit(f"build failed ({' '.join(command)}):\n{output[-4000:]}")
+        code = child.returncode
+        why = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        sys.exit(f"build failed, {why} ({' '.join(command)}):\n{output[-4000:]}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
