@@ -12,7 +12,7 @@ from archive.core.errors import ContentError
 from archive.core.formatting import machine_date, shown_date
 from archive.entities.mentions import Mention
 from archive.entities.profiles import ArticleMentions, build_profiles
-from archive.entities.registry import RegistryError, load_registry, wholes
+from archive.entities.registry import RegistryError, load_registry, outermost, wholes
 from archive.ingest.subheads import mark_subheads, subhead_indexes
 from archive.notes.create import count_in_article, new_note
 from archive.notes.listing import listing, newest_first
@@ -83,6 +83,18 @@ def test_part_of_names_the_whole(tmp_path: Path) -> None:
     registry = load_registry(registry_file(tmp_path, "vellen"))
     assert registry.entities["vellen-airport"].part_of == "vellen"
     assert wholes("vellen-airport", registry.entities) == ["vellen"]
+
+
+def test_outermost_is_the_last_whole_of_each_part(tmp_path: Path) -> None:
+    path = tmp_path / "entities.yaml"
+    path.write_text(
+        "- id: ostra\n  name: Ostra\n  type: place\n"
+        "- id: vellen\n  name: Vellen\n  type: place\n  part_of: ostra\n"
+        "- id: vellen-airport\n  name: Vellen Airport\n  type: place\n  part_of: vellen\n",
+        encoding="utf-8",
+    )
+    registry = load_registry(path)
+    assert outermost(registry.entities) == {"vellen": "ostra", "vellen-airport": "ostra"}
 
 
 @pytest.mark.parametrize(

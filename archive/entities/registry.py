@@ -150,6 +150,12 @@ def wholes(entity_id: str, entities: dict[str, Entity]) -> list[str]:
     return found
 
 
+def outermost(entities: dict[str, Entity]) -> dict[str, str]:
+    """The outermost whole of every entity that lies within another ("niamey" → "niger"):
+    power seized in a capital is the country's."""
+    return {i: found[-1] for i in entities if (found := wholes(i, entities))}
+
+
 def fields_of(node: Node, key: str) -> Node:
     """The value node of ``key`` in a mapping node (the node itself if absent)."""
     if isinstance(node, MappingNode):
