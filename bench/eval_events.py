@@ -69,7 +69,7 @@ from archive.chronology.merge import merge_reports  # noqa: E402
 from archive.chronology.periods import period  # noqa: E402
 from archive.chronology.reports import ArticleText, Report, extract_reports  # noqa: E402
 from archive.entities.mentions import Matcher  # noqa: E402
-from archive.entities.registry import load_registry  # noqa: E402
+from archive.entities.registry import load_registry, outermost  # noqa: E402
 from archive.site.text import Paragraph  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -157,7 +157,8 @@ def extract(clippings: Sequence[GoldClipping], corpus: Path, cues_path: Path) ->
     for clipping in clippings:
         paragraphs = [Paragraph(f"p{i + 1}", t) for i, t in enumerate(clipping.paragraphs)]
         article = ArticleText(clipping.name, clipping.published, paragraphs)
-        reports += extract_reports(article, matcher.find(clipping.paragraphs), types, cues)
+        found = matcher.find(clipping.paragraphs)
+        reports += extract_reports(article, found, types, cues, outermost(registry.entities))
     return merge_reports(reports, names)
 
 

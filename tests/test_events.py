@@ -69,11 +69,12 @@ def read(
     names: Sequence[tuple[int, str, str]],
     cues: Cues,
     published: datetime.date = datetime.date(2021, 8, 26),
+    within: dict[str, str] | None = None,
 ) -> list[Report]:
     article = ArticleText(
         "test", published, [Paragraph(f"p{i + 1}", t) for i, t in enumerate(paragraphs)]
     )
-    return extract_reports(article, hand_mentions(paragraphs, names), TYPES, cues)
+    return extract_reports(article, hand_mentions(paragraphs, names), TYPES, cues, within)
 
 
 def summary(reports: Sequence[Report]) -> list[tuple[str, tuple[str, ...], str]]:
@@ -749,4 +750,41 @@ def test_the_body_whose_leaders_the_next_sentence_names_held_the_summit(cues: Cu
     text = ["The answer came at a summit in Rome on Thursday. Leaders of the G7 gave a week."]
     assert summary(read(text, [(0, "G7", "g7")], cues, FRI_4_MAR)) == [
         ("summit", ("g7",), "2022-03-03")
+    ]
+
+
+def test_power_seized_in_a_city_is_the_country_the_registry_puts_it_in(cues: Cues) -> None:
+    sentence = "Officers seized power in Kabul on 15 August."
+    within = {"kabul": "afghanistan"}
+    names = [(0, "Kabul", "kabul")]
+    assert summary(read([sentence], names, cues, within=within)) == [
+        ("takeover", ("afghanistan",), "2021-08-15")
+    ]
+    assert summary(read([sentence], names, cues)) == [("takeover", (), "2021-08-15")]
+    captured = "The Taliban seized Kabul on 15 August."  # the city taken, not power in it
+    names = [(0, "Taliban", "taliban"), (0, "Kabul", "kabul")]
+    assert summary(read([captured], names, cues, within=within)) == [
+        ("takeover", ("kabul", "taliban"), "2021-08-15")
+    ]
+
+
+def test_soldiers_of_a_country_named_before_a_takeover_are_that_country(cues: Cues) -> None:
+    sentence = "Soldiers in Turkey announced on Wednesday that they had removed Kaag from power."
+    names = [(0, "Turkey", "turkey"), (0, "Kaag", "kaag")]
+    assert rules(read([sentence], names, cues, FRI_4_MAR)) == [
+        ("takeover", ("kaag", "turkey"), "2022-03-02", "date-of-announcement")
+    ]
+    diplomats = "Diplomats in Turkey said that the army had seized power."
+    assert summary(read([diplomats], names[:1], cues, FRI_4_MAR)) == []
+
+
+def test_what_an_announcement_says_had_been_done_was_done_by_its_day(cues: Cues) -> None:
+    done = "The Taliban said on Wednesday that their fighters had seized Kabul."
+    names = [(0, "Taliban", "taliban"), (0, "Kabul", "kabul")]
+    assert rules(read([done], names, cues, FRI_4_MAR)) == [
+        ("takeover", ("kabul", "taliban"), "2022-03-02", "date-of-announcement")
+    ]
+    dated = "The Taliban said on Wednesday that their fighters had seized Kabul on Monday."
+    assert summary(read([dated], names, cues, FRI_4_MAR)) == [  # a date of its own first
+        ("takeover", ("kabul", "taliban"), "2022-02-28")
     ]

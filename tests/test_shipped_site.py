@@ -27,7 +27,7 @@ from archive.chronology.event import Event
 from archive.chronology.merge import merge_reports
 from archive.chronology.reports import ArticleText, Report, extract_reports
 from archive.entities.mentions import AutomatonScanner, Matcher, RegexScanner, Scanner
-from archive.entities.registry import Claim, load_registry
+from archive.entities.registry import Claim, load_registry, outermost
 from archive.ingest.articles import ingest
 from archive.ingest.clipping import read_clipping
 from archive.ingest.furniture import load_furniture
@@ -301,7 +301,8 @@ def seed_chronology() -> tuple[list[Report], dict[str, list[str]], list[Event]]:
         texts[slug] = clipping.paragraphs
         paragraphs = [Paragraph(f"p{i + 1}", t) for i, t in enumerate(clipping.paragraphs)]
         article = ArticleText(slug, clipping.date, paragraphs)
-        reports += extract_reports(article, matcher.find(clipping.paragraphs), types, cues)
+        found = matcher.find(clipping.paragraphs)
+        reports += extract_reports(article, found, types, cues, outermost(registry.entities))
     names = {entity.id: entity.name for entity in registry.entities.values()}
     return reports, texts, merge_reports(reports, names)
 

@@ -25,7 +25,10 @@ minister" counts for Pakistan; "Chinese President Xi Jinping" and "Xi
 Jinping, China's leader" are Xi alone).
 A summit's participants are its leaders and its organisations together; a
 takeover's, whoever took or lost power and the place taken ("the Taliban swept
-into Kabul").
+into Kabul"); power seized in a place that the registry's ``part_of`` puts within a
+country is that country's ("seized power in Niamey": Niger); soldiers, officers or
+an army "in" or "of" a country named before a takeover cue are that country
+acting ("soldiers in Niger announced ... that they had removed the president").
 
 Then by level: the persons; if fewer than the kind needs (two for a call or
 meeting, one otherwise), the organisations too; if still fewer, the places
@@ -109,6 +112,13 @@ _VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|fled|left|went|fell|took|gave|made|sai
 _APPOSITION = re.compile(
     r",\s*(?:the\s+)?", re.IGNORECASE
 )  # "Kishida, the Japanese prime minister"
+_POWER = re.compile(r"\bpower$", re.IGNORECASE)  # "seized power", not "seized Kabul"
+_POWER_IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+_FORCES_OF = re.compile(
+    r"\b(?:soldiers|troops|officers|army|military|forces|mutineers|generals)\s+(?:in|of|from)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)  # "soldiers in Niger", "the army of Sudan": that country's forces acting
 _MEMBERS_OF = re.compile(
     r"\b(?:leaders|heads|members|ministers|delegations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -191,6 +201,28 @@ def taken(text: str, mention: Named, found: list[CueMatch]) -> bool:
         for cue in found
         if cue.end <= mention.start
     )
+
+
+def seat_of_power(text: str, mention: Named, found: list[CueMatch]) -> bool:
+    """ "seized power in Niamey": the place where a country's power was taken (the caller
+    makes the country a participant, when the registry says the place lies within one)."""
+    return mention.type == "place" and any(
+        cue.kind == "takeover"
+        and _POWER.search(cue.text)
+        and _POWER_IN.fullmatch(text[cue.end : mention.start])
+        for cue in found
+        if cue.end <= mention.start
+    )
+
+
+def forces_of(text: str, named: Sequence[Named], before: int) -> list[str]:
+    """ "A group of soldiers in Niger announced ... that they had removed the president": the
+    country whose soldiers, officers or army a sentence names before a takeover cue took it."""
+    return [
+        n.entity_id
+        for n in named
+        if n.type == "place" and n.end <= before and _FORCES_OF.search(text, 0, n.start)
+    ]
 
 
 def _person_at(named: Sequence[Named], offset: int) -> bool:

@@ -91,7 +91,10 @@ Dates
     (a briefing, remarks, a news conference) with no
     date words is the article's own occasion: it takes the publication date
     ("article-date"), or the day of the event it is told with ("he told a news
-    conference after the meeting": "day-of-named-event"). An event named again
+    conference after the meeting": "day-of-named-event"). What an announcement
+    says had been done ("announced late on Wednesday that they had removed the
+    president"), with no date of its own, was done by the announcement's day
+    ("date-of-announcement"). An event named again
     keeps a date of its sentence only when it can be the date it was first
     told with. An event of the article's first paragraph told in the
     present perfect with no date words ("have held their first talks") is
@@ -129,7 +132,9 @@ from archive.chronology.participants import (
     by_level,
     coordinated,
     distance,
+    forces_of,
     holds,
+    seat_of_power,
     taken,
     takes_part,
 )
@@ -272,6 +277,13 @@ _THAT_DAY = re.compile(
 )  # a day named by the event told before it
 _WITH_CUE = re.compile(r"^(?:meeting|talks|call|conversation)\s+with$", re.IGNORECASE)
 _DELEGATIONS = re.compile(r"\bdelegations\s+(?:of|from)\s+", re.IGNORECASE)
+_HAD_DONE = re.compile(
+    r"that\s+(?:[\w'’-]+\s+){0,4}?had\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|took|seized|won)\b",
+    re.IGNORECASE,
+)  # "that they had removed", "that the army had seized": done before it was told
+_ANNOUNCING = re.compile(
+    r"\b(?:announced|declared|said|confirmed|claimed|stated|told)\b", re.IGNORECASE
+)  # the verb whose date a "that ... had" clause takes
 _COMMA_REACH = 100  # what a comma between a date and a cue adds to their distance
 
 
@@ -280,11 +292,13 @@ def extract_reports(
     mentions: Sequence[MentionLike],
     entity_types: Mapping[str, str],
     cues: Cues,
+    within: Mapping[str, str] | None = None,
 ) -> list[Report]:
     """Every event report of ``article``, in text order.
 
     ``mentions`` are the article's entity mentions (offsets into each paragraph's
-    text, ``paragraph`` its index); ``entity_types`` maps an entity id to its type.
+    text, ``paragraph`` its index); ``entity_types`` maps an entity id to its type,
+    ``within`` a place to the country it lies within (``registry.outermost``).
     """
     told: list[tuple[Paragraph, tuple[int, int], _Draft, datetime.date]] = []
     previous: _Sentence | None = None
@@ -300,7 +314,9 @@ def extract_reports(
                 if start <= m.start < end and m.entity_id in entity_types
             ]
             text = paragraph.text[start:end]
-            reader = _Reader(text, written, cues, entity_types, previous, memory, index)
+            reader = _Reader(
+                text, written, cues, entity_types, previous, memory, index, within or {}
+            )
             previous = reader.read(named)
             memory.drafts += previous.drafts
             told += [(paragraph, (start, end), d, written) for d in previous.drafts]
@@ -371,7 +387,9 @@ class _Reader:
     previous: _Sentence | None
     memory: _Memory = field(default_factory=_Memory)
     paragraph: int = 0  # its index in the article
+    within: Mapping[str, str] = field(default_factory=dict)  # a place's country
     parts: list[Clause] = field(default_factory=list)
+    mentioned: list[Named] = field(default_factory=list)  # the sentence's names, all of them
     holders: set[str] = field(default_factory=set)
 
     def read(self, named: list[Named]) -> _Sentence:
@@ -380,6 +398,7 @@ class _Reader:
         said = _ATTRIBUTED.search(self.text)
         closing = said.start() if said else len(self.text)
         named = [n for n in named if opening <= n.start < closing]
+        self.mentioned = named
         found = [c for c in find_cues(self.text, self.cues) if not self._source_of_news(c)]
         kept = [n for n in named if takes_part(self.text, n, found, self.cues, named)]
         self.holders = {
@@ -522,11 +541,21 @@ class _Reader:
         if summit and not draft.participants:  # "the next summit": of the article's body
             draft.participants = self._summit_bodies()[-1:]
             draft.refers_back = draft.refers_back or draft.cues[0].text
+        if draft.kind == "takeover":
+            self._takers(draft)
         if draft.kind == "takeover" and not draft.participants:
             draft.participants = self._actor(draft, named)
         if draft.kind == "takeover" and self._in_clause(_ITS_FIGHTERS, draft):
             bodies_before = [n.entity_id for n in named if n.type == "organization"]
             draft.participants += [b for b in bodies_before[:1] if b not in draft.participants]
+
+    def _takers(self, draft: _Draft) -> None:
+        """ "seized power in Niamey": the country it lies within; "soldiers in Niger announced
+        ... that they had removed ...": the country whose forces took power."""
+        seats = [n for n in self.mentioned if seat_of_power(self.text, n, draft.cues)]
+        countries = [self.within[n.entity_id] for n in seats if n.entity_id in self.within]
+        forces = forces_of(self.text, self.mentioned, draft.cues[0].start)
+        draft.participants = list(dict.fromkeys([*draft.participants, *countries, *forces]))
 
     def _actor(self, draft: _Draft, named: list[Named]) -> list[str]:
         """ "The MNDAA, one of three groups ..., said its fighters entered the town": a
@@ -854,6 +883,7 @@ class _Reader:
             if draft.date is None:
                 draft.date = (
                     self._when(draft, drafts, found)
+                    or self._announced(draft, found)
                     or self._after_setting(draft, drafts)
                     or self._sidelines(draft)
                     or self._that_day(draft)
@@ -907,6 +937,26 @@ class _Reader:
         date = dated[-1]
         meaning = f"the time of the clause it belongs to, dated by '{date.text}': {date.value}"
         return replace(date, rule="date-of-main-clause", explanation=meaning)
+
+    def _announced(self, draft: _Draft, found: list[ResolvedDate]) -> ResolvedDate | None:
+        """ "soldiers announced late on Wednesday that they had removed the president": what
+        an announcement says had been done was done by then, the day it was announced."""
+        number = draft.clause_ids[0]
+        clause = self.parts[number]
+        start = clause.spans[0][0]
+        if number == 0 or clause.opener != "that" or not _HAD_DONE.match(self.text, start):
+            return None
+        main = self.parts[number - 1]  # the clause the reported one hangs on
+        if not any(_ANNOUNCING.search(self.text, a, b) for a, b in main.spans):
+            return None
+        dated = [d for d in found if main.holds(d.start) and d.offset_days is None and d.value]
+        if not dated:
+            return None
+        date = dated[-1]
+        meaning = (
+            f"'{date.text}' dates the announcement that it had happened (by then): {date.value}"
+        )
+        return replace(date, rule="date-of-announcement", explanation=meaning)
 
     def _that_day(self, draft: _Draft, words: re.Match[str] | None = None) -> ResolvedDate | None:
         """ "scheduled to meet him that day", "held talks the day before": the day of the

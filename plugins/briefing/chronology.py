@@ -24,6 +24,7 @@ from archive.chronology.reports import ArticleText, Report, extract_reports
 from archive.core import urls
 from archive.core.cache import StageCache, digest
 from archive.core.errors import ContentError, build_errors
+from archive.entities.registry import outermost
 from archive.site.export import write_json, write_text
 
 from .state import ArchiveState, stage_cache
@@ -40,12 +41,15 @@ def date_events(generator: Generator, state: ArchiveState) -> None:
     names = state.entity_names
     articles: list[Article] = generator.context["articles"]
     types = {entity.id: entity.type for entity in state.registry.entities.values()}
+    within = outermost(state.registry.entities)
     cues_file = _data(generator.settings, "event_cues.yaml").read_bytes()
     cache: StageCache[list[Report]] = stage_cache(
         generator.settings, "chronology", digest(state.registry_key, cues_file)
     )
     reports = [
-        report for article in articles for report in _reports(article, state, types, cues, cache)
+        report
+        for article in articles
+        for report in _reports(article, state, (types, within), cues, cache)
     ]
     cache.save()
     # The merge is global, but its result is a function of every report: reused when none changed.
@@ -83,15 +87,19 @@ def _load(settings: dict[str, Any], loader: Callable[[Path], T], name: str) -> T
 def _reports(
     article: Article,
     state: ArchiveState,
-    types: dict[str, str],
+    registry: tuple[dict[str, str], dict[str, str]],
     cues: Cues,
     cache: StageCache[list[Report]],
 ) -> list[Report]:
-    """The article's reports, from the cache when its text, date and mentions are unchanged."""
+    """The article's reports, from the cache when its text, date and mentions are unchanged.
+
+    ``registry``: each entity's type, and each place's country (``outermost``).
+    """
     data = state.articles[article.slug]
     text = ArticleText(article.slug, article.date.date(), data.blocks)
     key = digest(article.slug, text.published, data.blocks, data.mentions)
-    return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues))
+    types, within = registry
+    return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues, within))
 
 
 def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> None:
