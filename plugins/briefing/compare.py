@@ -11,6 +11,7 @@ whom, drawn by the theme. Runs after ``chronology`` and ``notes``.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 
 from archive.chronology.kinds import KINDS
+from archive.compare.align import Comparison, SourceReport, align, align_key
 from archive.compare.events import ArticleSource, compare_events
 from archive.compare.marking import mark_reuse
 from archive.compare.network import neighbourhood, network
@@ -25,10 +27,11 @@ from archive.compare.reuse import ArticleText, Link, find_reuse, links_by_articl
 from archive.compare.timeline import timeline
 from archive.compare.view import table
 from archive.core import urls
+from archive.core.cache import StageCache
 from archive.site.export import write_json
 
 from .entities import replace_content
-from .state import ArchiveState, ArticleData
+from .state import ArchiveState, ArticleData, stage_cache
 
 # The theme's macros for what this stage puts in an article's HTML.
 MACROS = "_reuse"
@@ -38,7 +41,14 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
     """Comparisons, reuse clusters (marked in the articles) and the pictures' layouts."""
     sources = {slug: _source(slug, data) for slug, data in state.articles.items()}
     if state.events is not None:
-        state.comparisons = compare_events(state.events, sources)
+        # An event's comparison is a function of its reports: kept for the next build.
+        cache: StageCache[Comparison] = stage_cache(generator.settings, "compare", "")
+
+        def aligner(reports: Sequence[SourceReport]) -> Comparison:
+            return cache.get(align_key(reports), lambda: align(reports))
+
+        state.comparisons = compare_events(state.events, sources, aligner)
+        cache.save()
         state.timeline = timeline(state.events, KINDS)
         state.network = network(state.events, state.entity_names)
         state.neighbourhoods = {
