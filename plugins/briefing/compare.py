@@ -21,13 +21,13 @@ from pelican.generators import Generator
 from archive.chronology.kinds import KINDS
 from archive.compare.align import Comparison, SourceReport, align, align_key
 from archive.compare.events import ArticleSource, compare_events
-from archive.compare.marking import mark_reuse
+from archive.compare.marking import first_spans, mark_reuse
 from archive.compare.network import neighbourhood, network
 from archive.compare.reuse import ArticleText, Link, find_reuse, links_by_article, reuse_json
 from archive.compare.timeline import timeline
 from archive.compare.view import table
 from archive.core import urls
-from archive.core.cache import StageCache
+from archive.core.cache import StageCache, digest
 from archive.site.export import write_json
 
 from .entities import replace_content
@@ -60,10 +60,12 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
     state.reuse = find_reuse(texts)
     links = links_by_article(state.reuse)
     macros = generator.get_template(MACROS).module
+    marked: StageCache[str] = stage_cache(generator.settings, "reuse-marks", "")
     article: Article
     for article in generator.context["articles"]:
         if article.slug in links:
-            _mark(article, links[article.slug], state, macros)
+            _mark(article, links[article.slug], state, macros, marked)
+    marked.save()
 
 
 def _source(slug: str, data: ArticleData) -> ArticleSource:
@@ -72,8 +74,14 @@ def _source(slug: str, data: ArticleData) -> ArticleSource:
     return ArticleSource(slug, tuple((b.id, b.text) for b in data.blocks), mentions)
 
 
-def _mark(article: Article, links: list[Link], state: ArchiveState, macros: Any) -> None:
-    """Mark the article's shared passages, each with "also published in" its other copies."""
+def _mark(
+    article: Article, links: list[Link], state: ArchiveState, macros: Any, cache: StageCache[str]
+) -> None:
+    """Mark the article's shared passages, each with "also published in" its other copies.
+
+    The marked HTML is a function of the article's HTML, its links and their
+    notes, so it is kept between builds under their hash.
+    """
     here = posixpath.dirname(urls.article(article.slug))
 
     def note(link: Link) -> str:
@@ -83,8 +91,11 @@ def _mark(article: Article, links: list[Link], state: ArchiveState, macros: Any)
         ]
         return str(macros.also_published(link.cluster, others))
 
+    notes = {link: note(link) for link in first_spans(links)}
+    content = article._content
+    key = digest(content, links, list(notes.values()))
     article.metadata["summary"] = article.summary  # the notes are not the article's text
-    replace_content(article, mark_reuse(article._content, links, note))
+    replace_content(article, cache.get(key, lambda: mark_reuse(content, links, notes.__getitem__)))
 
 
 def write_comparisons(generator: Generator, writer: Any, state: ArchiveState) -> None:
