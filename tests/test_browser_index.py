@@ -13,19 +13,12 @@ from pathlib import Path
 import pytest
 from archive_builder import small_archive
 
-from archive.search import browser_index
+from archive.search import index_files
 from archive.search.analysis import SearchDocument, stem
-from archive.search.browser_index import (
-    BUNDLE_DOCS,
-    DIGITS,
-    LOADER,
-    article_order,
-    bitmap,
-    decode,
-    deltas,
-    varint,
-    write_browser_index,
-)
+from archive.search.browser_index import BUNDLE_DOCS, write_browser_index
+from archive.search.encoding import DIGITS, bitmap, decode, deltas, varint
+from archive.search.impacts import article_order
+from archive.search.index_files import LOADER
 from archive.search.whoosh_index import documents_from_site, search, update_index
 
 
@@ -129,7 +122,7 @@ def test_a_hash_shared_by_two_files_stops_the_build(
     built: tuple[list[SearchDocument], Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents, _, _ = built
-    monkeypatch.setattr(browser_index, "HASH_LENGTH", 0)  # every file "hashes" to the same name
+    monkeypatch.setattr(index_files, "HASH_LENGTH", 0)  # every file "hashes" to the same name
     with pytest.raises(RuntimeError, match="two search index files hash to"):
         # Tiny shards, so that even a small archive has several files of one kind.
         write_browser_index(documents, tmp_path / "search", shard_bytes=64)

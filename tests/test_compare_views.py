@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from archive.chronology.event import Discrepancy, Event
 from archive.chronology.kinds import KINDS
 from archive.chronology.reports import Report
+from archive.compare.align import Comparison, Passage, SourceReport, align, align_key
 from archive.compare.diff import word_diff
 from archive.compare.events import MAX_SOURCES, ArticleSource, compare_events, sections
 from archive.compare.marking import mark_reuse
@@ -89,6 +91,31 @@ def test_only_events_of_two_articles_are_compared_and_the_first_report_is_the_su
         if c.sentence.article == "one"
     }
     assert one_in_call == {"p1", "p2"}
+
+
+def test_an_aligner_given_to_compare_events_sees_each_compared_events_reports() -> None:
+    texts = {
+        slug: ArticleSource(slug, (("p1", "A called B on Monday."),)) for slug in ("one", "two")
+    }
+    call = event("call", "call", "2024-05-13", ("a", "b"), report("one", "p1"), report("two", "p1"))
+    seen: list[tuple[str, ...]] = []
+
+    def aligner(reports: Sequence[SourceReport]) -> Comparison:
+        seen.append(tuple(r.article for r in reports))
+        return align(reports)
+
+    assert compare_events([call], texts, aligner) == compare_events([call], texts)
+    assert seen == [("one", "two")]
+
+
+def test_align_key_is_what_align_reads_with_sets_in_any_order() -> None:
+    paragraphs = (("p1", "A called B."),)
+    passage = Passage("p1", 0, 11, frozenset({"a", "b", "c", "d"}))
+    first = SourceReport("one", paragraphs, (passage,))
+    shuffled = replace(first, passages=(replace(passage, entities=frozenset("dcba")),))
+    assert align_key([first]) == align_key([shuffled])
+    assert align_key([first]) != align_key([replace(first, paragraphs=(("p1", "A met B."),))])
+    assert align_key([first]) != align_key([replace(first, passages=(replace(passage, end=5),))])
 
 
 # ---- a cell in pieces ------------------------------------------------------------------

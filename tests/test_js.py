@@ -23,7 +23,8 @@ import pytest
 from whoosh.lang.porter import stem as porter_stem
 
 from archive.search.analysis import SearchDocument, indexed, stem, words
-from archive.search.browser_index import INDEX_VERSION, article_order, write_browser_index
+from archive.search.browser_index import INDEX_VERSION, write_browser_index
+from archive.search.impacts import article_order
 from archive.search.whoosh_index import search, update_index
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,8 @@ from search_support import open_search
 
 from archive.check.chromium import chromium
 from archive.check.local_server import served
-from archive.search.browser_index import INDEX_VERSION, LOADER
+from archive.search.browser_index import INDEX_VERSION
+from archive.search.index_files import LOADER
 
 pytestmark = pytest.mark.browser
 UNAVAILABLE = "Search is unavailable: "

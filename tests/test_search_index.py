@@ -16,7 +16,7 @@ from search_support import ROOT
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 
 from archive.search import cli as search_cli
-from archive.search.analysis import Analyzer, SearchDocument, parse_query, words
+from archive.search.analysis import Analyzer, SearchDocument, indexed, parse_query, words
 from archive.search.snippets import snippet
 from archive.search.whoosh_index import documents_from_site, search, update_index
 
@@ -60,6 +60,8 @@ def test_analysis_is_whooshs_token_for_token() -> None:
         assert words(text) == [t.text for t in simple(text)]
         ours = [(t.text, t.pos) for t in Analyzer(stemming=False)(text, positions=True)]
         assert ours == [(t.text, t.pos) for t in simple(text, positions=True)]
+        phrase = Analyzer(stemming=False, only_indexed=True)(text, positions=True)
+        assert [(t.text, t.pos) for t in phrase] == [(w, p) for w, p in ours if indexed(w)]
 
 
 def test_query_reads_phrases_words_and_a_prefix() -> None:
@@ -92,6 +94,23 @@ def test_updates_only_what_changed(tmp_path: Path) -> None:
     stats = update_index(tmp_path, edited[1:])
     assert stats.removed == 1
     assert search(tmp_path, "airport").total == 0
+
+
+def test_an_index_in_many_segments_answers_as_one(
+    small: tuple[list[SearchDocument], Path], tmp_path: Path
+) -> None:
+    documents, _ = small
+    one, many = tmp_path / "one", tmp_path / "many"
+    update_index(one, documents)
+    update_index(many, documents, batch=1)  # a segment per document
+    edited = [replace(documents[0], body=documents[0].body + " Timber again."), *documents[1:]]
+    for folder in (one, many):
+        assert update_index(folder, edited, batch=1).updated == 1
+    for query in ["Berg", "timber", '"Northern Council"', "Council talks", "Vellan"]:
+        found, batched = search(one, query, limit=20), search(many, query, limit=20)
+        assert batched.hits == found.hits and batched.facets == found.facets, query
+        assert batched.suggestion == found.suggestion, query
+    assert search(many, "timber").total == 2
 
 
 def test_a_missing_index_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,6 +45,7 @@ from typing import Any
 from archive.compare.attribution import Attribution, attributions
 from archive.compare.diff import DiffOp, word_diff
 from archive.compare.similarity import Features, Scorer, features
+from archive.core.cache import digest
 from archive.site.text import sentences
 
 
@@ -188,6 +189,20 @@ def split_sentences(report: SourceReport) -> list[Sentence]:
                 )
             )
     return out
+
+
+def align_key(reports: Sequence[SourceReport]) -> str:
+    """A hash of everything :func:`align` reads, the same in every process (sets sorted)."""
+    return digest(
+        [
+            (
+                r.article,
+                r.paragraphs,
+                [(p.paragraph, p.start, p.end, sorted(p.entities)) for p in r.passages],
+            )
+            for r in reports
+        ]
+    )
 
 
 def align(reports: Sequence[SourceReport], options: AlignOptions = AlignOptions()) -> Comparison:

@@ -14,7 +14,7 @@ compares the first published.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from archive.chronology.event import Event
@@ -64,8 +64,13 @@ def compared_events(events: Iterable[Event]) -> list[Event]:
 def compare_events(
     events: Iterable[Event],
     articles: Mapping[str, ArticleSource],
+    aligner: Callable[[Sequence[SourceReport]], Comparison] = align,
 ) -> dict[str, Comparison]:
-    """The comparison of every event two or more articles report, by event id."""
+    """The comparison of every event two or more articles report, by event id.
+
+    ``aligner`` is :func:`align` or one that reuses its results (a pure function
+    of the reports: a build keeps them by :func:`align_key`).
+    """
     kept = [e for e in events if not e.rejected]
     reported: dict[str, dict[str, set[str]]] = {}
     for event in kept:  # every event ends the paragraphs of the one before
@@ -82,7 +87,9 @@ def compare_events(
         for slug, by_paragraph in reported.items()
     }
     return {
-        event.id: align([_report(articles[a], about[a][event.id]) for a in compared_sources(event)])
+        event.id: aligner(
+            [_report(articles[a], about[a][event.id]) for a in compared_sources(event)]
+        )
         for event in compared_events(kept)
     }
 

@@ -13,7 +13,7 @@ from typing import cast
 
 from whoosh import index, query, sorting
 from whoosh.analysis import Analyzer as WhooshAnalyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -30,10 +30,12 @@ from archive.search.names import NamedEntity, Names
 from archive.search.snippets import snippet
 from archive.site.text import paragraphs
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _VERSION_FILE = "archive-schema-version"
 _PARAGRAPH_ID = re.compile(r"^p\d+$")  # ids archive.site.markdown gives an article's paragraphs
 _FACETS = {"entity": "entities", "source": "source", "month": "month"}
+BATCH_DOCS = 250  # documents a segment: fewer cost more segments, more spill the pool
+_POOL_MB = 64  # well above what a batch needs: the pool is not written out as runs
 
 
 @dataclass(frozen=True)
@@ -72,27 +74,33 @@ class IndexStats:
 
 
 def schema() -> Schema:
-    """Stemmed title and body for ranking; an unstemmed copy for phrases and spelling."""
+    """Only what the queries, facets and hits read, so each document costs Whoosh little.
+
+    Stemmed title and body rank (frequencies, no positions); the unstemmed phrase
+    field keeps positions, of indexed words only (see ``Analyzer``); ``digest`` is a
+    column, never searched; stored values are what a hit shows.
+    """
     # whoosh annotates analyzer= with its Analyzer class; any composable tokenizer works.
     stemmed = cast(WhooshAnalyzer, Analyzer(stemming=True))
+    phrase = cast(WhooshAnalyzer, Analyzer(stemming=False, only_indexed=True))
     return Schema(
         slug=ID(stored=True, unique=True, sortable=True),
-        digest=ID(sortable=True),
+        digest=COLUMN(),
         url=STORED(),
         title=TEXT(analyzer=stemmed, phrase=False, stored=True),
         body=TEXT(analyzer=stemmed, phrase=False, stored=True),
-        exact=TEXT(analyzer=cast(WhooshAnalyzer, Analyzer(stemming=False)), phrase=True),
-        entities=KEYWORD(stored=True, commas=True, lowercase=False),
+        exact=TEXT(analyzer=phrase, phrase=True),
+        entities=KEYWORD(commas=True, lowercase=False),
         source=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
-        month=ID(sortable=True),
+        month=ID(sortable=True),  # a facet: read from its column
     )
 
 
-def _fields(doc: SearchDocument) -> dict[str, str]:
+def _fields(doc: SearchDocument) -> dict[str, str | bytes]:
     return {
         "slug": doc.slug,
-        "digest": doc.digest(),
+        "digest": doc.digest().encode(),
         "url": doc.url,
         "title": doc.title,
         "body": doc.body,
@@ -149,7 +157,7 @@ def open_index(index_dir: Path, *, create: bool = False) -> index.Index:
     return ix
 
 
-def _indexed_digests(ix: index.Index) -> dict[str, str]:
+def _indexed_digests(ix: index.Index) -> dict[str, bytes]:
     with ix.reader() as reader:
         if not reader.doc_count_all():
             return {}
@@ -164,19 +172,25 @@ def update_index(
     *,
     lock_wait: float = 0.0,
     advance: Callable[[], None] | None = None,
+    batch: int = BATCH_DOCS,
 ) -> IndexStats:
     """Bring the index in line with ``documents``: only new or changed articles are analysed.
 
-    Whoosh keeps deleted documents in its statistics until their segment is
-    merged; once they pass a tenth of the index it is optimised, so scores stay
-    close to a fresh build's. Another writer's lock is waited for ``lock_wait``
-    seconds (then ``LockError``); ``advance`` is called once per document.
+    Every ``batch`` new or changed documents are committed as a segment of their
+    own, unmerged: a batch's postings fit Whoosh's pool in memory, which then
+    never spills runs to disk and reads them back (the largest cost of a big
+    commit), and the peak memory stays that of one batch. Scores are the same
+    over any number of segments (Whoosh's statistics are the index's). Whoosh
+    keeps deleted documents in its statistics until their segment is merged;
+    once they pass a tenth of the index it is optimised, so scores stay close to
+    a fresh build's. Another writer's lock is waited for ``lock_wait`` seconds
+    (then ``LockError``); ``advance`` is called once per document.
     """
     ix = open_index(index_dir, create=True)
     known = _indexed_digests(ix)
     seen: set[str] = set()
     added = updated = 0
-    writer = ix.writer(limitmb=64, timeout=lock_wait)  # the pool's size is the peak memory it adds
+    writer = ix.writer(limitmb=_POOL_MB, timeout=lock_wait)
     for doc in documents:
         if advance:
             advance()
@@ -190,15 +204,18 @@ def update_index(
         else:
             writer.add_document(**fields)
             added += 1
+        if (added + updated) % batch == 0:
+            writer.commit(merge=False)
+            writer = ix.writer(limitmb=_POOL_MB, timeout=lock_wait)
     removed = [slug for slug in known if slug not in seen]
     for slug in removed:
         writer.delete_by_term("slug", slug)
-    if added or updated or removed:
+    if (added + updated) % batch or removed:
         writer.commit()
-        if ix.doc_count_all() - ix.doc_count() > ix.doc_count_all() / 10:
-            ix.optimize()
     else:
         writer.cancel()
+    if ix.doc_count_all() - ix.doc_count() > ix.doc_count_all() / 10:
+        ix.optimize()
     return IndexStats(added, updated, len(removed), len(seen) - added - updated)
 
 

@@ -83,13 +83,13 @@ class BriefingGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if "entities" in self.stages:
             entities.write_entity_pages(self, writer, self.state)
-        pages.save_manifest(writer)  # Pelican's article pages were written before these
         if "chronology" in self.stages:
             chronology.write_chronology(self, writer, self.state)
         if "notes" in self.stages:
             notes.write_notes_page(self, writer, self.state)
         if "compare" in self.stages:
             compare.write_comparisons(self, writer, self.state)
+        pages.save_manifest(writer)  # Pelican's article pages were written before these
         if "search" in self.stages:
             search.write_search(self, self.state)
         if "export" in self.stages:

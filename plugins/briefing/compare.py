@@ -11,6 +11,7 @@ whom, drawn by the theme. Runs after ``chronology`` and ``notes``.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +19,19 @@ from pelican.contents import Article
 from pelican.generators import Generator
 
 from archive.chronology.kinds import KINDS
+from archive.compare.align import Comparison, SourceReport, align, align_key
 from archive.compare.events import ArticleSource, compare_events
-from archive.compare.marking import mark_reuse
+from archive.compare.marking import first_spans, mark_reuse
 from archive.compare.network import neighbourhood, network
 from archive.compare.reuse import ArticleText, Link, find_reuse, links_by_article, reuse_json
 from archive.compare.timeline import timeline
 from archive.compare.view import table
 from archive.core import urls
+from archive.core.cache import StageCache, digest
 from archive.site.export import write_json
 
 from .entities import replace_content
-from .state import ArchiveState, ArticleData
+from .state import ArchiveState, ArticleData, stage_cache
 
 # The theme's macros for what this stage puts in an article's HTML.
 MACROS = "_reuse"
@@ -38,7 +41,14 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
     """Comparisons, reuse clusters (marked in the articles) and the pictures' layouts."""
     sources = {slug: _source(slug, data) for slug, data in state.articles.items()}
     if state.events is not None:
-        state.comparisons = compare_events(state.events, sources)
+        # An event's comparison is a function of its reports: kept for the next build.
+        cache: StageCache[Comparison] = stage_cache(generator.settings, "compare", "")
+
+        def aligner(reports: Sequence[SourceReport]) -> Comparison:
+            return cache.get(align_key(reports), lambda: align(reports))
+
+        state.comparisons = compare_events(state.events, sources, aligner)
+        cache.save()
         state.timeline = timeline(state.events, KINDS)
         state.network = network(state.events, state.entity_names)
         state.neighbourhoods = {
@@ -50,10 +60,12 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
     state.reuse = find_reuse(texts)
     links = links_by_article(state.reuse)
     macros = generator.get_template(MACROS).module
+    marked: StageCache[str] = stage_cache(generator.settings, "reuse-marks", "")
     article: Article
     for article in generator.context["articles"]:
         if article.slug in links:
-            _mark(article, links[article.slug], state, macros)
+            _mark(article, links[article.slug], state, macros, marked)
+    marked.save()
 
 
 def _source(slug: str, data: ArticleData) -> ArticleSource:
@@ -62,8 +74,14 @@ def _source(slug: str, data: ArticleData) -> ArticleSource:
     return ArticleSource(slug, tuple((b.id, b.text) for b in data.blocks), mentions)
 
 
-def _mark(article: Article, links: list[Link], state: ArchiveState, macros: Any) -> None:
-    """Mark the article's shared passages, each with "also published in" its other copies."""
+def _mark(
+    article: Article, links: list[Link], state: ArchiveState, macros: Any, cache: StageCache[str]
+) -> None:
+    """Mark the article's shared passages, each with "also published in" its other copies.
+
+    The marked HTML is a function of the article's HTML, its links and their
+    notes, so it is kept between builds under their hash.
+    """
     here = posixpath.dirname(urls.article(article.slug))
 
     def note(link: Link) -> str:
@@ -73,8 +91,11 @@ def _mark(article: Article, links: list[Link], state: ArchiveState, macros: Any)
         ]
         return str(macros.also_published(link.cluster, others))
 
+    notes = {link: note(link) for link in first_spans(links)}
+    content = article._content
+    key = digest(content, links, list(notes.values()))
     article.metadata["summary"] = article.summary  # the notes are not the article's text
-    replace_content(article, mark_reuse(article._content, links, note))
+    replace_content(article, cache.get(key, lambda: mark_reuse(content, links, notes.__getitem__)))
 
 
 def write_comparisons(generator: Generator, writer: Any, state: ArchiveState) -> None:

@@ -1,7 +1,7 @@
 """Pages whose render inputs are unchanged are neither rendered nor written again.
 
 Pelican's writer stays in charge of every page; this subclass only answers, for
-article and entity pages, whether the file already on disk was rendered from the
+article, entity and comparison pages, whether the file already on disk was rendered from the
 same inputs: the page's own data (its article, or its entity's chunk of
 appearances), what the stages found for it (links, sidebar, events, notes), the
 theme, the plugin's and ``archive``'s code and the plain settings. Other pages
@@ -81,11 +81,13 @@ def _entity_key(kwargs: dict[str, Any], state: ArchiveState) -> object:
 PAGE_KEYS: dict[str, Callable[[dict[str, Any], ArchiveState], object]] = {
     "article.html": lambda kwargs, state: _article_key(kwargs["article"], state),
     "entity.html": _entity_key,
+    # A comparison shows its event and rows and its articles' headings, nothing else.
+    "compare.html": lambda kwargs, _: (kwargs["event"], kwargs["rows"], kwargs["columns"]),
 }
 
 
 class SkippingWriter(Writer):
-    """Pelican's writer, skipping article and entity pages rendered before from the same inputs."""
+    """Pelican's writer, skipping keyed pages (``PAGE_KEYS``) rendered before from the same inputs."""
 
     def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
         super().__init__(output_path, settings)
