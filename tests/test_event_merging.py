@@ -151,3 +151,13 @@ def test_a_summit_dated_by_an_event_set_in_it_contradicts_no_other_date() -> Non
     plain = replace(during, rule="weekday-before-publication")
     (event,) = merge_reports([first, plain], {})
     assert [d.field for d in event.discrepancies] == ["date"]
+
+
+def test_a_summit_of_many_leaders_has_an_id_short_enough_for_a_file_name() -> None:
+    leaders = tuple(sorted(f"leader-number-{n:02d}-of-the-summit" for n in range(20)))
+    summit = merge_reports([report("a", "2021-09-16", leaders, kind="summit")], {})[0]
+    fewer = merge_reports([report("a", "2021-09-16", leaders[1:], kind="summit")], {})[0]
+    assert len(summit.id) <= 120 and summit.id.startswith("2021-09-16-summit-leader-number-00")
+    assert fewer.id != summit.id  # the hash of the whole id tells them apart
+    small = merge_reports([report("a")], {})[0]
+    assert small.id == "2021-08-25-call-putin-xi"  # short ids stay as they were

@@ -113,3 +113,11 @@ def test_no_entity_link_inside_an_editors_link(archive: FixtureArchive) -> None:
     doc = page(archive.built() / "articles" / "linked.html")
     assert doc.select_one('a[href="https://example.org/talks"]') is not None
     assert not doc.select("a a")
+
+
+def test_a_build_that_pelican_cannot_finish_says_why_in_one_line(archive: FixtureArchive) -> None:
+    """Pelican's plain log handler leans on Python's last resort, which a handler of ours
+    would silence: the reason for a failed build must still be printed."""
+    archive.output.write_text("a file where the output folder should be\n", encoding="utf-8")
+    out = failed_build(archive)
+    assert "Not a directory" in out, out

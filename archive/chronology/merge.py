@@ -54,6 +54,7 @@ Ids and titles
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -322,8 +323,20 @@ def build_event(
 
 
 def event_id(date: str, kind: str, participants: Sequence[str]) -> str:
-    """ "2021-08-25-call-vladimir-putin-xi-jinping": date, kind, sorted participants."""
-    return "-".join([date.rstrip("?") or "undated", kind, *sorted(participants)])
+    """ "2021-08-25-call-vladimir-putin-xi-jinping": date, kind, sorted participants.
+
+    The id names the event's page, and a file name holds at most 255 bytes: past
+    ``MAX_ID`` characters (a summit of twenty leaders) the participants are cut
+    and a hash of the whole id keeps it unique.
+    """
+    whole = "-".join([date.rstrip("?") or "undated", kind, *sorted(participants)])
+    if len(whole) <= MAX_ID:
+        return whole
+    tag = hashlib.sha256(whole.encode("utf-8")).hexdigest()[:10]
+    return f"{whole[: MAX_ID - len(tag) - 1].rstrip('-')}-{tag}"
+
+
+MAX_ID = 120
 
 
 def title(kind: str, participants: Sequence[str], names: Mapping[str, str]) -> str:

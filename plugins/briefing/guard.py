@@ -54,12 +54,29 @@ def _same_file(one: str, other: str) -> bool:
 
 
 _skips = _PelicanSkips(logging.WARNING)
+# Pelican's "plain" log handler is none at all: Python's last-resort handler prints
+# warnings and errors, but only while no logger has a handler. Ours would silence
+# every message (a crash included), so the same plain stderr handler stands in.
+
+
+class _Brief(logging.Formatter):
+    """The message alone: Pelican's line names the error; its traceback is for ``-D``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return record.getMessage()
+
+
+_plain = logging.StreamHandler()
+_plain.setLevel(logging.WARNING)
+_plain.setFormatter(_Brief())
 
 
 def reset(pelican: Pelican) -> None:
     """Start a build: wait for another build of the same cache, forget earlier errors."""
     build_lock.acquire(Path(pelican.settings["ARCHIVE_CACHE"]), say)
     build_errors.clear()
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(_plain)
     logging.getLogger("pelican").addHandler(_skips)
 
 
@@ -67,6 +84,7 @@ def finish(_: Pelican) -> None:
     """End a build: let the next one go; exit status 1 if there were content errors."""
     build_lock.release()
     logging.getLogger("pelican").removeHandler(_skips)
+    logging.getLogger().removeHandler(_plain)
     count = len(build_errors.errors)
     if count:
         logger.critical("build failed: %d content error%s (see above)", count, "s" * (count > 1))
