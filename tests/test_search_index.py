@@ -16,9 +16,10 @@ from search_support import ROOT
 from whoosh.analysis import SimpleAnalyzer, StemmingAnalyzer
 
 from archive.search import cli as search_cli
+from archive.search import whoosh_index
 from archive.search.analysis import Analyzer, SearchDocument, indexed, parse_query, words
 from archive.search.snippets import snippet
-from archive.search.whoosh_index import documents_from_site, search, update_index
+from archive.search.whoosh_index import documents_from_site, open_index, search, update_index
 
 SEEDS = ROOT / "content" / "clippings"
 # For each article of the small archive: words and phrases only it holds (read off the texts).
@@ -111,6 +112,27 @@ def test_an_index_in_many_segments_answers_as_one(
         assert batched.hits == found.hits and batched.facets == found.facets, query
         assert batched.suggestion == found.suggestion, query
     assert search(many, "timber").total == 2
+
+
+def _segments(folder: Path) -> int:
+    with open_index(folder).reader() as reader:
+        return len(list(reader.leaf_readers()))
+
+
+def test_an_edit_adds_a_segment_and_many_small_ones_are_folded_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One changed article is not worth merging the index (Whoosh's default would); a
+    pile of such segments is, once it passes ``EXTRA_SEGMENTS``."""
+    monkeypatch.setattr(whoosh_index, "EXTRA_SEGMENTS", 2)
+    docs = [_doc(f"a{n}", f"Talks {n}", f"Wang Yi met envoy {n}.") for n in range(40)]
+    update_index(tmp_path, docs, batch=10)
+    assert _segments(tmp_path) == 4
+    for edit in range(1, 4):  # deleted versions stay under a tenth of the index
+        docs[0] = replace(docs[0], body=f"Wang Yi met envoy zero, take {edit}.")
+        assert update_index(tmp_path, docs, batch=10).updated == 1
+        assert _segments(tmp_path) == (4 + edit if edit <= 2 else 1)
+    assert search(tmp_path, "take").total == 1
 
 
 def test_a_missing_index_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
