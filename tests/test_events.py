@@ -719,6 +719,16 @@ def test_that_day_and_the_day_before_count_from_the_event_told_before(cues: Cues
     ]
 
 
+def test_a_sentence_ending_in_a_semicolon_is_read_like_any_other(cues: Cues) -> None:
+    # Its last clause is empty: the look for "the day before" there found no text at all.
+    text = ["Xi met Putin on Thursday;", "Modi held talks with Putin;"]
+    names = [(0, "Xi", "xi"), (0, "Putin", "putin"), (1, "Modi", "modi"), (1, "Putin", "putin")]
+    assert summary(read(text, names, cues, FRI_4_MAR)) == [
+        ("meeting", ("putin", "xi"), "2022-03-03"),
+        ("meeting", ("modi", "putin"), ""),
+    ]
+
+
 def test_one_person_meeting_several_one_by_one_has_as_many_meetings(cues: Cues) -> None:
     sentence = "On Friday Putin is due to meet India's prime minister, Modi, and China's Xi."
     names = [(0, "Putin", "putin"), (0, "Modi", "modi"), (0, "Xi", "xi")]

@@ -964,9 +964,9 @@ class _Reader:
         words = words or self._in_clause(_THAT_DAY, draft)
         number = draft.clause_ids[0] + 1
         if words is None and number < len(self.parts):  # "held talks the day before." (a
-            words = _THAT_DAY.fullmatch(self.parts[number].opener)  # clause opened by "before")
-            start = self.parts[number].spans[0][0]
-            words = words and _THAT_DAY.match(self.text, start)
+            opened = self.parts[number]  # clause opened by "before"; empty after a last ";")
+            if opened.spans and _THAT_DAY.fullmatch(opened.opener):
+                words = _THAT_DAY.match(self.text, opened.spans[0][0])
         if words is None:
             return None
         dated = [d for d in self.previous.drafts if _own_day(d)] if self.previous else []

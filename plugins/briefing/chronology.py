@@ -27,6 +27,8 @@ from archive.core.errors import ContentError, build_errors
 from archive.entities.registry import outermost
 from archive.site.export import write_json, write_text
 
+from .guard import on_article
+from .pages import write_unless_unchanged
 from .state import ArchiveState, stage_cache
 
 T = TypeVar("T")
@@ -99,19 +101,32 @@ def _reports(
     text = ArticleText(article.slug, article.date.date(), data.blocks)
     key = digest(article.slug, text.published, data.blocks, data.mentions)
     types, within = registry
-    return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues, within))
+    with on_article(article, "chronology"):
+        return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues, within))
 
 
 def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> None:
-    """The chronology page, ``api/chronology.json`` and the calendar file."""
-    if not state.events:
+    """The chronology page, ``api/chronology.json`` and the calendar file, when they changed."""
+    events = state.events
+    if not events:
         return
-    writer.write_file(
-        urls.CHRONOLOGY, generator.get_template("chronology"), generator.context,
-        relative_urls=generator.settings["RELATIVE_URLS"], days=days(state.events),
-        rejected=[e for e in state.events if e.rejected],
-    )  # fmt: skip
     output = Path(generator.output_path)
     comparisons = {event: c.to_dict() for event, c in state.comparisons.items()}
-    write_json(output / urls.api("chronology"), chronology_json(state.events, comparisons))
-    write_text(output / urls.CALENDAR, to_icalendar(state.events))
+
+    def write() -> None:
+        writer.write_file(
+            urls.CHRONOLOGY, generator.get_template("chronology"), generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"], days=days(events),
+            rejected=[e for e in events if e.rejected],
+        )  # fmt: skip
+        write_json(output / urls.api("chronology"), chronology_json(events, comparisons))
+        write_text(output / urls.CALENDAR, to_icalendar(events))
+
+    # What the three show: the events and their notes and comparisons, the names
+    # of entities, the titles and outlets of the articles cited (the timeline and
+    # network are drawn from the events and names alone).
+    cited = sorted((slug, data.title, data.source) for slug, data in state.articles.items())
+    inputs = (events, sorted(state.entity_names.items()), sorted(state.event_notes.items()),
+              sorted(comparisons.items()), cited)  # fmt: skip
+    names = (urls.CHRONOLOGY, urls.api("chronology"), urls.CALENDAR)
+    write_unless_unchanged(writer, names, inputs, write)

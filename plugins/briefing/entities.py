@@ -25,6 +25,7 @@ from archive.entities.registry import Registry, load_registry
 from archive.site.export import entities_payload, write_json
 from archive.site.published import link_from
 
+from .guard import on_article
 from .state import ArchiveState, stage_cache
 
 # An article's mentions and its linked HTML, by (its HTML, its URL), for one registry.
@@ -80,19 +81,21 @@ def _annotate(
         href = lambda i: root + urls.entity(i)  # noqa: E731
         return mentions, link_mentions(article._content, data.blocks, mentions, entities, href)
 
-    data.mentions, html = cache.get(digest(article._content, article.save_as), link)
+    with on_article(article, "entities"):
+        data.mentions, html = cache.get(digest(article._content, article.save_as), link)
     replace_content(article, html)
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
     siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
+    save_as = article.save_as  # Pelican works it out from the settings at every call
     data.json_ld = script_json(
         news_article(
             headline=article.title,
             date=article.date.date().isoformat(),
-            url=link_from(article.save_as, article.url, siteurl),
+            url=link_from(save_as, article.url, siteurl),
             source=str(article.metadata.get("source") or ""),
             entities=[entities[i] for i in data.entity_ids],
-            entity_url=lambda i: link_from(article.save_as, urls.entity(i), siteurl),
+            entity_url=lambda i: link_from(save_as, urls.entity(i), siteurl),
             author=str(article.metadata.get("author") or ""),
         )
     )

@@ -12,12 +12,16 @@ and, besides the reader's own checks,
   and records it as an error, so no skip is ever silent;
 - leaves drafts out (``status: draft``: no page, listed nowhere), saying so;
 - refuses two articles that would be written to the same file (a duplicate
-  slug), naming both, before Pelican's writer would crash on the second.
+  slug), naming both, before Pelican's writer would crash on the second;
+- names the article a stage's own code failed on (:func:`on_article`), so the
+  build's one-line failure says where to look.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pelican import Pelican
@@ -120,3 +124,22 @@ def _slug_line(article: Article) -> int:
     """The line of the ``slug`` key (the first line when the slug comes from the file name)."""
     text = Path(article.source_path).read_text(encoding="utf-8")
     return split_front_matter(text, article.source_path).key_lines.get("slug", 1)
+
+
+class StageFailure(RuntimeError):
+    """A stage's code failed on one article: a bug to report, not a fault of the article."""
+
+
+@contextmanager
+def on_article(article: Article, stage: str) -> Iterator[None]:
+    """Re-raise an unexpected failure while ``stage`` works on ``article`` with its file named."""
+    try:
+        yield
+    except ContentError:
+        raise
+    except Exception as error:
+        raise StageFailure(
+            f"{article.source_path}: the {stage} stage failed on this article "
+            f"({type(error).__name__}: {error}). This is a bug in the archive's code, "
+            "not in the article: please report it with this file."
+        ) from error

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,26 @@ class SkippingWriter(Writer):
         if found is None:
             return None
         return digest(self.constants, name, bool(state.registry), state.events is None, found)
+
+
+def write_unless_unchanged(
+    writer: Writer, names: Sequence[str], inputs: object, write: Callable[[], None]
+) -> None:
+    """Make the site's files ``names`` by ``write()``, unless all were made from these ``inputs``.
+
+    ``inputs`` is everything the files show, besides what the writer's constants
+    (code, theme, settings) already cover.
+    """
+    if not isinstance(writer, SkippingWriter):
+        write()
+        return
+    key = digest(writer.constants, names, inputs)
+    output = Path(writer.output_path)
+    if all(writer.manifest.unchanged(name, key, output / name) for name in names):
+        return
+    write()
+    for name in names:
+        writer.manifest.record(name, key, output / name)
 
 
 def writer(_: Pelican) -> type[Writer]:
