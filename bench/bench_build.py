@@ -7,7 +7,9 @@ is built cold (no output, no cache), then again with nothing changed, after one
 note edit, after one article edit and after one registry edit, each in a child
 process whose peak memory (``ru_maxrss``) is taken from ``wait4``. The project's
 builds also report seconds per stage (the plugin's timing hook, ``BRIEFING_TIMINGS``).
-Prints a table and saves ``bench/results/build-N.json``.
+A third baseline, ``whoosh_alone.py``, indexes the same articles with a plain
+Whoosh schema: the least the project's search index can cost. Prints a table and
+saves ``bench/results/build-N.json``.
 
     python bench/bench_build.py --articles 2000
 """
@@ -168,6 +170,12 @@ def table(results: dict[str, list[Build]]) -> str:
             f"{project.seconds / wall:>6.2f}{plain.cpu_seconds:>10.2f}{project.cpu_seconds:>12.2f}"
             f"{project.cpu_seconds / cpu:>6.2f}{plain.peak_mb:>9.0f}{project.peak_mb:>11.0f}"
         )
+    for alone in results.get("whoosh alone", []):
+        lines.append(
+            f"{'Whoosh alone':<17}{'':>8}{alone.seconds:>10.2f}{alone.seconds / wall:>6.2f}"
+            f"{'':>10}{alone.cpu_seconds:>12.2f}{alone.cpu_seconds / cpu:>6.2f}{'':>9}"
+            f"{alone.peak_mb:>11.0f}"
+        )
     for build in results["project"]:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in build.stages.items())
         lines.append(f"  project {build.step}: {stages}")
@@ -185,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         content, slug = prepare(work, args.articles)
         pristine = work / "pristine"
         shutil.copytree(content, pristine)
+        alone = run([sys.executable, str(ROOT / "bench" / "whoosh_alone.py"),
+                     str(content / "articles"), str(work / "whoosh-alone")])  # fmt: skip
+        results["whoosh alone"] = [Build("cold", *(round(v, 2) for v in alone))]
+        print(f"  {asdict(results['whoosh alone'][0])}", flush=True)
         for name in ("plain", "project"):
             shutil.rmtree(content)
             shutil.copytree(pristine, content)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from archive.compare.attribution import REPORTING_VERBS
 from archive.compare.normalise import Token, tokens
@@ -42,6 +43,11 @@ class Features:
     features: dict[str, float]  # content-word keys and "@entity" ids: their share
     names: frozenset[str]  # the features that name someone or something
     quotes: tuple[tuple[str, ...], ...]  # keys of each quoted string
+
+    @cached_property
+    def trigrams(self) -> set[tuple[str, ...]]:
+        """Its runs of three keys, which a quote of another sentence is looked for in."""
+        return _ngrams(self.keys, _QUOTE_NGRAM)
 
 
 def features(text: str, entities: frozenset[str] = frozenset()) -> Features:
@@ -98,11 +104,13 @@ class Scorer:
         counts = Counter(f for s in sentences for f in s.features)  # sentences having f
         total = len(sentences)
         self.weight = {f: math.log((total + 1) / n) + 0.5 for f, n in counts.items()}
+        # Each sentence is scored against every other: its own weight is summed once.
+        self._totals: dict[int, tuple[Features, float]] = {}
 
     def score(self, a: Features, b: Features) -> float:
         """From 0 (nothing in common) up to about 1.2 (the same sentence, quoted)."""
         got_a, got_b = self._matched(a.features, b.features), self._matched(b.features, a.features)
-        total_a, total_b = self._total(a.features), self._total(b.features)
+        total_a, total_b = self._total(a), self._total(b)
         if not total_a or not total_b:
             return 0.0
         dice = (got_a + got_b) / (total_a + total_b)
@@ -114,8 +122,13 @@ class Scorer:
             score += QUOTE_BONUS
         return score
 
-    def _total(self, feats: dict[str, float]) -> float:
-        return sum(self.weight.get(f, 0.0) * share for f, share in feats.items())
+    def _total(self, sentence: Features) -> float:
+        known = self._totals.get(id(sentence))
+        if known is not None and known[0] is sentence:
+            return known[1]
+        total = sum(self.weight.get(f, 0.0) * share for f, share in sentence.features.items())
+        self._totals[id(sentence)] = (sentence, total)
+        return total
 
     def _matched(self, mine: dict[str, float], theirs: dict[str, float]) -> float:
         """Weight of the features of ``mine`` that ``theirs`` has too."""
@@ -134,7 +147,9 @@ def _ngrams(keys: Sequence[str], n: int) -> set[tuple[str, ...]]:
 
 def _shares_quote(a: Features, b: Features) -> bool:
     """Most of a string ``a`` quotes is also in ``b``, in the same order."""
-    theirs = _ngrams(b.keys, _QUOTE_NGRAM)
+    if not a.quotes:
+        return False
+    theirs = b.trigrams
     for quote in a.quotes:
         mine = _ngrams(quote, _QUOTE_NGRAM)
         if len(mine & theirs) >= 0.6 * len(mine):
