@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from archive_builder import ARTICLES, NOTES, REGISTRY, FixtureArchive, small_archive
+from conftest import page
 
 
 def snapshot(output: Path) -> dict[str, bytes]:
@@ -65,6 +66,21 @@ def test_a_warm_build_after_edits_equals_a_cold_build_of_the_edited_archive(tmp_
     cold = snapshot(fresh.built())
     assert "An edited description." in cold["entities/anna-berg/index.html"].decode()
     assert differences(warm, cold) == []
+
+
+def test_a_new_article_is_linked_from_its_neighbour_on_a_warm_build(tmp_path: Path) -> None:
+    archive = small_archive(tmp_path / "warm")
+    archive.built()
+    latest = max(ARTICLES, key=lambda a: (a.date, a.slug))
+    archive.article("a-later-report", "A later report", "2023-05-01", ["Berg spoke again."])
+    warm = snapshot(archive.built())
+    newer = page(archive.output / "articles" / f"{latest.slug}.html").select_one("a[rel=next]")
+    assert newer is not None and "A later report" in newer.get_text()
+
+    fresh = FixtureArchive(tmp_path / "cold")
+    shutil.rmtree(fresh.content)
+    shutil.copytree(archive.content, fresh.content)
+    assert differences(warm, snapshot(fresh.built())) == []
 
 
 def test_a_corrupt_cache_is_rebuilt_not_a_crash(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ class BriefingGenerator(Generator):
             source = str(article.metadata.get("source") or "")
             self.state.articles[article.slug] = ArticleData(article.title, blocks, source=source)
         by_date = sorted(self.context["articles"], key=lambda a: (a.date, a.slug))
-        self.state.order = [a.slug for a in by_date]
+        self.state.set_order([a.slug for a in by_date])
         self.context[CONTEXT_KEY] = self.state
         self.stages = self.settings.get("BRIEFING_STAGES", STAGES)
         for name, stage in CONTEXT_STAGES.items():

@@ -51,13 +51,7 @@ def _article_key(article: Article, state: ArchiveState) -> object:
     data = state.articles.get(article.slug)
     if data is None:
         return None
-    neighbours = [
-        (other.url, other.title) if other else None
-        for other in (
-            getattr(article, "prev_article", None),
-            getattr(article, "next_article", None),
-        )
-    ]
+    neighbours = [(s, state.title(s)) if s else None for s in state.neighbours(article.slug)]
     return (
         article._content, article.title, article.date.isoformat(), sorted(article.metadata.items()),
         article.url, article.save_as, neighbours, data.json_ld, data.entity_groups,

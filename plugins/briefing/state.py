@@ -68,16 +68,17 @@ class ArchiveState:
 
     notes: list[Note] = field(default_factory=list)  # every checked note, for notes.html
 
-    order: list[str] = field(default_factory=list)  # article slugs, oldest first
+    # Each article's slugs of the ones just before and after it by date (None at either end).
+    adjacent: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def neighbours(self, slug: str) -> tuple[str | None, str | None]:
         """The articles just before and after ``slug`` by date (``None`` at either end)."""
-        if slug not in self.order:
-            return None, None
-        at = self.order.index(slug)
-        older = self.order[at - 1] if at else None
-        newer = self.order[at + 1] if at + 1 < len(self.order) else None
-        return older, newer
+        return self.adjacent.get(slug, (None, None))
+
+    def set_order(self, slugs: list[str]) -> None:
+        """Take the articles' order, oldest first (looked up per page: a dict, not a search)."""
+        ends: list[str | None] = [None, *slugs, None]
+        self.adjacent = {slug: (ends[i], ends[i + 2]) for i, slug in enumerate(slugs)}
 
     @property
     def registry_key(self) -> str:
