@@ -28,6 +28,7 @@ def test_a_rebuild_with_nothing_changed_is_byte_identical(tmp_path: Path) -> Non
     pages = [archive.output / "articles" / f"{a.slug}.html" for a in ARTICLES]
     pages.append(archive.output / "entities" / "anna-berg" / "index.html")
     pages += [archive.output / name for name in ("chronology.html", "api/chronology.json")]
+    pages.append(archive.output / "api" / "articles.schema.json")
     written = [page.stat().st_mtime_ns for page in pages]
     assert differences(cold, snapshot(archive.built())) == []
     assert [page.stat().st_mtime_ns for page in pages] == written  # not rendered again

@@ -8,12 +8,12 @@ is itself a problem (a shape nobody wrote down can change unnoticed).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
 from archive.check.problem import Problem
+from archive.site.export import write_text
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 SUFFIX = ".schema.json"
@@ -52,7 +52,9 @@ def _validate(site: Path, path: Path, schema_path: Path) -> list[Problem]:
 
 
 def publish_schemas(api: Path, schemas: Path = SCHEMAS) -> None:
-    """Copy the schemas beside the exports, so readers get the shape with the data."""
-    api.mkdir(parents=True, exist_ok=True)
+    """Copy the schemas beside the exports, so readers get the shape with the data.
+
+    An unchanged copy is left alone (its time stamp too, so a deploy skips it).
+    """
     for schema in sorted(schemas.glob(f"*{SUFFIX}")):
-        shutil.copyfile(schema, api / schema.name)
+        write_text(api / schema.name, schema.read_text(encoding="utf-8"))
