@@ -7,9 +7,11 @@ is built cold (no output, no cache), then again with nothing changed, after one
 note edit, after one article edit and after one registry edit, each in a child
 process whose peak memory (``ru_maxrss``) is taken from ``wait4``. The project's
 builds also report seconds per stage (the plugin's timing hook, ``BRIEFING_TIMINGS``).
-A third baseline, ``whoosh_alone.py``, indexes the same articles with a plain
-Whoosh schema: the least the project's search index can cost. Prints a table and
-saves ``bench/results/build-N.json``.
+Two more baselines bound what the project can reach: plain Pelican again with
+its own content cache on (``plain cached``: the least a rebuild on Pelican
+costs, since Pelican re-renders every page) and ``whoosh_alone.py``, a plain
+Whoosh schema over the same articles (the least the search index costs). Prints
+a table and saves ``bench/results/build-N.json``.
 
     python bench/bench_build.py --articles 2000
 """
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import write  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+ENGINES = ("plain", "plain cached", "project")
 STEPS = ("cold", "nothing changed", "note edit", "article edit", "registry edit")
 PLAIN_SETTINGS = """\
 SITENAME = "Plain"
@@ -44,6 +47,12 @@ PLUGINS = ["pelican.plugins.markdown_it_reader"]
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 CACHE_PATH = {cache!r}
+"""
+# Pelican's own caching at its strongest: what a rebuild on Pelican can cost at least.
+CACHED_SETTINGS = """\
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+CONTENT_CACHING_LAYER = "generator"
 """
 NOTE = """\
 ---
@@ -101,9 +110,10 @@ class Engine:
         self.output = work / f"out-{name}"
         self.cache = work / f"cache-{name}"
         self.timings = work / f"timings-{name}.json"
-        if name == "plain":
-            self.settings = work / "plain.py"
+        if name.startswith("plain"):
+            self.settings = work / f"{name.replace(' ', '-')}.py"
             text = PLAIN_SETTINGS.format(content=str(content), cache=str(self.cache / "pelican"))
+            text += CACHED_SETTINGS if name == "plain cached" else ""
             self.settings.write_text(text, encoding="utf-8")
             self.extra: list[str] = []
         else:
@@ -170,6 +180,11 @@ def table(results: dict[str, list[Build]]) -> str:
             f"{project.seconds / wall:>6.2f}{plain.cpu_seconds:>10.2f}{project.cpu_seconds:>12.2f}"
             f"{project.cpu_seconds / cpu:>6.2f}{plain.peak_mb:>9.0f}{project.peak_mb:>11.0f}"
         )
+    for build in results.get("plain cached", []):
+        lines.append(
+            f"  plain, Pelican's content cache on, {build.step}: {build.cpu_seconds:.2f} CPU s "
+            f"({build.cpu_seconds / cpu:.2f} × plain cold), {build.peak_mb:.0f} MB"
+        )
     for alone in results.get("whoosh alone", []):
         lines.append(
             f"{'Whoosh alone':<17}{'':>8}{alone.seconds:>10.2f}{alone.seconds / wall:>6.2f}"
@@ -197,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                      str(content / "articles"), str(work / "whoosh-alone")])  # fmt: skip
         results["whoosh alone"] = [Build("cold", *(round(v, 2) for v in alone))]
         print(f"  {asdict(results['whoosh alone'][0])}", flush=True)
-        for name in ("plain", "project"):
+        for name in ENGINES:
             shutil.rmtree(content)
             shutil.copytree(pristine, content)
             engine = Engine(name, work, content)
