@@ -29,7 +29,6 @@ from pelican.generators import Generator
 
 from archive.chronology.kinds import KIND_LABELS
 from archive.core import urls
-from archive.core.cache import code_version
 from archive.core.formatting import FILTERS
 from archive.entities.types import BY_ID
 from archive.site.published import root_path
@@ -48,7 +47,7 @@ from . import (
     search,
     timing,
 )
-from .state import CONTEXT_KEY, ArchiveState, ArticleData
+from .state import CONTEXT_KEY, ArchiveState, ArticleData, plugin_version
 
 Stage = Callable[[Generator, ArchiveState], None]
 # What each stage adds to the context, in order; BRIEFING_STAGES may stop early (bench/).
@@ -68,6 +67,9 @@ class BriefingGenerator(Generator):
     def generate_context(self) -> None:
         self.state = ArchiveState()
         for article in self.context["articles"]:
+            # Pelican works an article's URL out of the settings at every use (100,000
+            # times a build at 10,000 articles); its own override attribute fixes it once.
+            article.override_url = article.url
             blocks = paragraphs(article._content)
             source = str(article.metadata.get("source") or "")
             self.state.articles[article.slug] = ArticleData(article.title, blocks, source=source)
@@ -125,7 +127,7 @@ def reader_cache(cache: Path) -> Path:
     reader's code: a changed renderer gets a new folder, and older ones are removed.
     """
     folder = cache / "pelican"
-    current = folder / code_version()[:16]
+    current = folder / plugin_version()[:16]
     if folder.is_dir():
         for old in folder.iterdir():
             if old != current:

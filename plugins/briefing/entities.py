@@ -28,8 +28,8 @@ from archive.site.published import link_from
 from .guard import on_article
 from .state import ArchiveState, stage_cache
 
-# An article's mentions and its linked HTML, by (its HTML, its URL), for one registry.
-Linked = tuple[list[Mention], str]
+# An article's mentions, its linked HTML and its summary, by (its HTML, its file), for one registry.
+Linked = tuple[list[Mention], str, str]
 
 logger = logging.getLogger(__name__)
 
@@ -75,19 +75,24 @@ def _annotate(
     data = state.articles[article.slug]
     entities = registry.entities
 
+    save_as = article.save_as  # Pelican works it out from the settings at every call
+
     def link() -> Linked:
         mentions = matcher.find([block.text for block in data.blocks])
-        root = urls.relative_root(article.save_as)
+        root = urls.relative_root(save_as)
         href = lambda i: root + urls.entity(i)  # noqa: E731
-        return mentions, link_mentions(article._content, data.blocks, mentions, entities, href)
+        html = link_mentions(article._content, data.blocks, mentions, entities, href)
+        return mentions, html, article.summary  # Pelican's, cut before anything is added
 
     with on_article(article, "entities"):
-        data.mentions, html = cache.get(digest(article._content, article.save_as), link)
+        data.mentions, html, summary = cache.get(digest(article._content, save_as), link)
+    # The index and archives show it: kept, so that neither the links nor the notes
+    # and marks of later stages go into it, and Pelican need not cut it each build.
+    article.metadata.setdefault("summary", summary)
     replace_content(article, html)
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
     siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
-    save_as = article.save_as  # Pelican works it out from the settings at every call
     data.json_ld = script_json(
         news_article(
             headline=article.title,

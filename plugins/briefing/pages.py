@@ -1,12 +1,15 @@
 """Pages whose render inputs are unchanged are neither rendered nor written again.
 
 Pelican's writer stays in charge of every page; this subclass only answers, for
-article, entity and comparison pages, whether the file already on disk was rendered from the
-same inputs: the page's own data (its article, or its entity's chunk of
-appearances), what the stages found for it (links, sidebar, events, notes), the
-theme, the plugin's and ``archive``'s code and the plain settings. Other pages
-(indexes, chronology, archives) are rendered every build. The keys and written
-bytes are kept in ``ARCHIVE_CACHE/briefing/pages.json`` (``archive.site.outputs``).
+the templates of ``PAGE_KEYS``, whether the file already on disk was rendered
+from the same inputs: the page's own data (its article, its entity's chunk of
+appearances, the articles an index or archive lists), what the stages found for
+it (links, sidebar, events, notes), the theme, the plugin's and ``archive``'s
+code and the plain settings. Files a stage makes together from one set of inputs
+(the chronology's page, JSON and calendar) are keyed by
+:func:`write_unless_unchanged`. Other pages (search, 404, the notes and entity
+indexes) are rendered every build. The keys and written bytes are kept in
+``ARCHIVE_CACHE/briefing/pages.json`` (``archive.site.outputs``).
 """
 
 from __future__ import annotations
@@ -22,13 +25,12 @@ from pelican.contents import Article
 from pelican.writers import Writer
 
 from archive.chronology.event import Event
-from archive.core.cache import code_version, digest, tree_digest
+from archive.core.cache import digest, tree_digest
 from archive.site.outputs import OutputManifest
 
-from .state import CONTEXT_KEY, ArchiveState
+from .state import CONTEXT_KEY, ArchiveState, plugin_version
 
 logger = logging.getLogger(__name__)
-PLUGIN = Path(__file__).resolve().parent
 
 
 def _settings_digest(settings: dict[str, Any]) -> str:
@@ -71,9 +73,22 @@ def _entity_key(kwargs: dict[str, Any], state: ArchiveState) -> object:
     )  # fmt: skip
 
 
+def _listing_key(kwargs: dict[str, Any], _: ArchiveState) -> object:
+    """What Pelican's index and archive pages list: each article's link, title, date, outlet,
+    summary, in both of the orders they are listed in."""
+    shown = [
+        (a.url, a.title, a.date.isoformat(), a.metadata.get("source"), a.summary)
+        for a in kwargs["dates"]
+    ]
+    return kwargs.get("url"), [a.slug for a in kwargs["articles"]], shown
+
+
 # The pages keyed, by template: what each is rendered from besides the build's constants.
 PAGE_KEYS: dict[str, Callable[[dict[str, Any], ArchiveState], object]] = {
     "article.html": lambda kwargs, state: _article_key(kwargs["article"], state),
+    "index.html": _listing_key,
+    "archives.html": _listing_key,
+    "period_archives.html": _listing_key,
     "entity.html": _entity_key,
     # A comparison shows its event and rows and its articles' headings, nothing else.
     "compare.html": lambda kwargs, _: (kwargs["event"], kwargs["rows"], kwargs["columns"]),
@@ -87,7 +102,7 @@ class SkippingWriter(Writer):
         super().__init__(output_path, settings)
         self.manifest = OutputManifest(Path(settings["ARCHIVE_CACHE"]) / "briefing" / "pages.json")
         self.constants = digest(
-            code_version(), tree_digest(PLUGIN, pattern="*.py"),
+            plugin_version(),
             tree_digest(Path(settings["THEME"])), _settings_digest(settings),
         )  # fmt: skip
 

@@ -9,6 +9,7 @@ Nothing is hung on Pelican's article objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from archive.compare.align import Comparison
 from archive.compare.network import Network
 from archive.compare.reuse import Cluster
 from archive.compare.timeline import Timeline
-from archive.core.cache import StageCache, code_version, digest
+from archive.core.cache import StageCache, code_version, digest, tree_digest
 from archive.entities.mentions import Mention
 from archive.entities.profiles import Profile, SidebarItem
 from archive.entities.registry import Registry
@@ -25,6 +26,7 @@ from archive.notes.load import Note
 from archive.site.text import Paragraph
 
 CONTEXT_KEY = "archive"
+PLUGIN = Path(__file__).resolve().parent
 
 
 @dataclass
@@ -98,7 +100,14 @@ def stage_cache(settings: dict[str, Any], stage: str, version: str) -> StageCach
     """The cache of one stage's per-article results, in ``ARCHIVE_CACHE/briefing/``.
 
     Its version covers ``version`` (the editors' data the stage reads) and the
-    code of ``archive``, so results of older rules are never reused.
+    code of ``archive`` and of this plugin, so results of older rules, or of an
+    older shape, are never reused.
     """
     path = Path(settings["ARCHIVE_CACHE"]) / "briefing" / f"{stage}.pickle"
-    return StageCache(path, digest(version, code_version()))
+    return StageCache(path, digest(version, plugin_version()))
+
+
+@cache
+def plugin_version() -> str:
+    """A hash of the code of ``archive`` and of this plugin (both shape what is cached)."""
+    return digest(code_version(), tree_digest(PLUGIN, pattern="*.py"))
