@@ -127,3 +127,8 @@ def test_entity_pages_are_split_into_pages_of_appearances(archive: FixtureArchiv
     dates = [DATES[name.removesuffix(".html")] for name in listed]
     assert dates == sorted(dates, reverse=True)  # newest first
     assert page(pages[-1]).find("a", rel="prev") is not None
+    # The notes, events and network are on the first page only; the others link to it.
+    first, second = page(pages[0]), page(pages[1])
+    assert first.select(".entity-events li") and not second.select(".entity-events")
+    back = second.find("a", string="the first page")
+    assert back is not None and (pages[1].parent / back["href"]).resolve() == pages[0]

@@ -63,6 +63,11 @@ class Profile:
     appearances: list[Appearance] = field(default_factory=list)
     co_mentions: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def direct(self) -> int:
+        """The articles that name the entity itself (the others name only a part of it)."""
+        return sum(1 for appearance in self.appearances if appearance.count)
+
 
 @dataclass(frozen=True)
 class SidebarItem:

@@ -7,7 +7,6 @@ data and JSON-LD. This stage runs it over Pelican's articles.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +120,6 @@ def write_entity_pages(generator: Generator, writer: Any, state: ArchiveState) -
     relative = generator.settings["RELATIVE_URLS"]
     template = generator.get_template("entity")
     size = generator.settings["ENTITY_APPEARANCES_PER_PAGE"]
-    once = _once()
     for entity in state.registry.entities.values():
         profile = state.profiles.get(entity.id)
         appearances = profile.appearances if profile else []
@@ -130,7 +128,7 @@ def write_entity_pages(generator: Generator, writer: Any, state: ArchiveState) -
             writer.write_file(
                 urls.entity(entity.id, number), template, generator.context,
                 relative_urls=relative, entity=entity, profile=profile, appearances=chunk,
-                page_number=number, page_count=len(chunks), once=once,
+                page_number=number, page_count=len(chunks),
             )  # fmt: skip
     writer.write_file(
         urls.ENTITY_INDEX, generator.get_template("entities"), generator.context,
@@ -138,21 +136,3 @@ def write_entity_pages(generator: Generator, writer: Any, state: ArchiveState) -
     )  # fmt: skip
     payload = entities_payload(state.registry, state.profiles, urls.entity)
     write_json(Path(generator.output_path) / urls.api("entities"), payload)
-
-
-def _once() -> Callable[..., Any]:
-    """A template's ``{% call once(key...) %}``: its body rendered once per key, this build.
-
-    Every page of an entity shows the same notes, events and network (the pages
-    differ in their appearances only), and a long events list costs more to
-    render than the rest of the page; all pages of one entity share a folder,
-    so their ``SITEURL`` is the same too.
-    """
-    rendered: dict[tuple[str, ...], Any] = {}
-
-    def once(*key: str, caller: Callable[[], Any]) -> Any:
-        if key not in rendered:
-            rendered[key] = caller()
-        return rendered[key]
-
-    return once

@@ -65,11 +65,14 @@ def _entity_key(kwargs: dict[str, Any], state: ArchiveState) -> object:
     entity = kwargs["entity"]
     profile = kwargs["profile"]
     others = sorted(profile.co_mentions.most_common(10)) if profile else []
+    first = kwargs["page_number"] == 1  # the notes, events and network are on the first page
     return (
-        entity, profile.mentions if profile else None, kwargs["appearances"],
-        kwargs["page_number"], kwargs["page_count"],
+        entity, (profile.mentions, profile.direct, len(profile.appearances)) if profile else None,
+        kwargs["appearances"], kwargs["page_number"], kwargs["page_count"],
         [(other, count, state.entity_names.get(other)) for other, count in others],
-        _events(state.entity_events.get(entity.id, [])), state.entity_notes.get(entity.id, []),
+        first and _events(state.entity_events.get(entity.id, [])),
+        first and state.entity_notes.get(entity.id, []),
+        first and state.neighbourhoods.get(entity.id),
     )  # fmt: skip
 
 
