@@ -23,7 +23,14 @@ from archive.compare.align import Comparison, SourceReport, align, align_key
 from archive.compare.events import ArticleSource, compare_events
 from archive.compare.marking import first_spans, mark_reuse
 from archive.compare.network import neighbourhood, network
-from archive.compare.reuse import ArticleText, Link, find_reuse, links_by_article, reuse_json
+from archive.compare.reuse import (
+    ArticleText,
+    Cluster,
+    Link,
+    find_reuse,
+    links_by_article,
+    reuse_json,
+)
 from archive.compare.timeline import timeline
 from archive.compare.view import table
 from archive.core import urls
@@ -57,7 +64,10 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
             if (found := neighbourhood(state.events, state.entity_names, entity))
         }
     texts = [ArticleText(s.slug, s.paragraphs) for s in sources.values()]
-    state.reuse = find_reuse(texts)
+    # Reuse is found across the whole archive, as a function of every article's text.
+    reused: StageCache[list[Cluster]] = stage_cache(generator.settings, "reuse", "")
+    state.reuse = reused.get(digest(texts), lambda: find_reuse(texts))
+    reused.save()
     links = links_by_article(state.reuse)
     macros = generator.get_template(MACROS).module
     marked: StageCache[str] = stage_cache(generator.settings, "reuse-marks", "")
