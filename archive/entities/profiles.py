@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from archive.entities.mentions import Mention
 from archive.entities.registry import Entity, wholes
@@ -63,7 +64,7 @@ class Profile:
     appearances: list[Appearance] = field(default_factory=list)
     co_mentions: Counter[str] = field(default_factory=Counter)
 
-    @property
+    @cached_property  # asked by each of its pages; the appearances are complete by then
     def direct(self) -> int:
         """The articles that name the entity itself (the others name only a part of it)."""
         return sum(1 for appearance in self.appearances if appearance.count)

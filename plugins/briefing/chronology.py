@@ -111,7 +111,7 @@ def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> 
     if not events:
         return
     output = Path(generator.output_path)
-    comparisons = {event: c.to_dict() for event, c in state.comparisons.items()}
+    comparisons = state.compared
 
     def write() -> None:
         writer.write_file(

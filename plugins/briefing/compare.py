@@ -55,6 +55,7 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
             return cache.get(align_key(reports), lambda: align(reports))
 
         state.comparisons = compare_events(state.events, sources, aligner)
+        state.compared = {event: c.to_dict() for event, c in state.comparisons.items()}
         cache.save()
         state.timeline = timeline(state.events, KINDS)
         state.network = network(state.events, state.entity_names)
@@ -119,7 +120,7 @@ def write_comparisons(generator: Generator, writer: Any, state: ArchiveState) ->
         writer.write_file(
             urls.compare(event.id), template, generator.context,
             relative_urls=generator.settings["RELATIVE_URLS"], event=event,
-            rows=table(comparison.to_dict()), columns=[columns[a] for a in comparison.articles],
+            rows=table(state.compared[event.id]), columns=[columns[a] for a in comparison.articles],
         )  # fmt: skip
     if state.reuse is not None:
         write_json(Path(generator.output_path) / urls.api("reuse"), reuse_json(state.reuse))

@@ -25,6 +25,7 @@ from pelican.contents import Article
 from pelican.writers import Writer
 
 from archive.chronology.event import Event
+from archive.compare.network import Network
 from archive.core.cache import digest, tree_digest
 from archive.site.outputs import OutputManifest
 
@@ -47,6 +48,15 @@ def _settings_digest(settings: dict[str, Any]) -> str:
 def _events(events: list[Event]) -> list[tuple[str, str, str, int]]:
     """What article and entity pages show of their events."""
     return [(e.id, e.title, e.date, len(e.articles)) for e in events]
+
+
+def _network(net: Network | None) -> object:
+    """What a network picture shows: its layout, and of each edge's events their ids and dates."""
+    if net is None:
+        return None
+    edges = [(e.source, e.target, e.kind, e.x1, e.y1, e.x2, e.y2, [(v.id, v.date) for v in e.events])
+             for e in net.edges]  # fmt: skip
+    return net.width, net.height, net.nodes, edges, net.centre
 
 
 def _article_key(article: Article, state: ArchiveState) -> object:
@@ -72,7 +82,7 @@ def _entity_key(kwargs: dict[str, Any], state: ArchiveState) -> object:
         [(other, count, state.entity_names.get(other)) for other, count in others],
         first and _events(state.entity_events.get(entity.id, [])),
         first and state.entity_notes.get(entity.id, []),
-        first and state.neighbourhoods.get(entity.id),
+        first and _network(state.neighbourhoods.get(entity.id)),
     )  # fmt: skip
 
 
