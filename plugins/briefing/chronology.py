@@ -44,21 +44,19 @@ def date_events(generator: Generator, state: ArchiveState) -> None:
     articles: list[Article] = generator.context["articles"]
     types = {entity.id: entity.type for entity in state.registry.entities.values()}
     within = outermost(state.registry.entities)
-    cues_file = _data(generator.settings, "event_cues.yaml").read_bytes()
-    cache: StageCache[list[Report]] = stage_cache(
-        generator.settings, "chronology", digest(state.registry_key, cues_file)
-    )
+    version = digest(state.registry_key, _data(generator.settings, "event_cues.yaml").read_bytes())
+    cache: StageCache[list[Report]] = stage_cache(generator.settings, "chronology", version)
+    # An article's reports are a function of its text as read, its date and the data above.
+    keys = [digest(a.slug, a.date.date(), state.articles[a.slug].text_key) for a in articles]
     reports = [
         report
-        for article in articles
-        for report in _reports(article, state, (types, within), cues, cache)
+        for key, article in zip(keys, articles, strict=True)
+        for report in _reports(article, key, state, (types, within), cues, cache)
     ]
     cache.save()
     # The merge is global, but its result is a function of every report: reused when none changed.
-    merged: StageCache[list[Event]] = stage_cache(generator.settings, "merge", "")
-    events = merged.get(
-        digest(reports, sorted(names.items())), lambda: merge_reports(reports, names)
-    )
+    merged: StageCache[list[Event]] = stage_cache(generator.settings, "merge", version)
+    events = merged.get(digest(keys, sorted(names.items())), lambda: merge_reports(reports, names))
     merged.save()
     try:
         events = apply_corrections(events, corrections, names)
@@ -88,18 +86,18 @@ def _load(settings: dict[str, Any], loader: Callable[[Path], T], name: str) -> T
 
 def _reports(
     article: Article,
+    key: str,
     state: ArchiveState,
     registry: tuple[dict[str, str], dict[str, str]],
     cues: Cues,
     cache: StageCache[list[Report]],
 ) -> list[Report]:
-    """The article's reports, from the cache when its text, date and mentions are unchanged.
+    """The article's reports, from the cache under ``key`` (its text, date and mentions).
 
     ``registry``: each entity's type, and each place's country (``outermost``).
     """
     data = state.articles[article.slug]
     text = ArticleText(article.slug, article.date.date(), data.blocks)
-    key = digest(article.slug, text.published, data.blocks, data.mentions)
     types, within = registry
     with on_article(article, "chronology"):
         return cache.get(key, lambda: extract_reports(text, data.mentions, types, cues, within))

@@ -20,7 +20,7 @@ from archive.entities.jsonld import news_article, script_json
 from archive.entities.linking import link_mentions
 from archive.entities.mentions import Matcher, Mention
 from archive.entities.profiles import ArticleMentions, build_profiles, entity_ids, sidebar
-from archive.entities.registry import Registry, load_registry
+from archive.entities.registry import Entity, Registry, load_registry
 from archive.site.export import entities_payload, write_json
 from archive.site.published import link_from
 
@@ -51,8 +51,13 @@ def link_entities(generator: Generator, state: ArchiveState) -> None:
     state.entity_names = {entity.id: entity.name for entity in state.registry.entities.values()}
     matcher = Matcher(state.registry)
     cache: StageCache[Linked] = stage_cache(generator.settings, "entities", state.registry_key)
-    found = [_annotate(article, state, state.registry, matcher, cache) for article in articles]
+    described: StageCache[str] = stage_cache(generator.settings, "json-ld", state.registry_key)
+    found = [
+        _annotate(article, state, state.registry, matcher, (cache, described))
+        for article in articles
+    ]
     cache.save()
+    described.save()
     state.profiles = build_profiles(found, state.registry.entities)
 
 
@@ -69,8 +74,11 @@ def _annotate(
     state: ArchiveState,
     registry: Registry,
     matcher: Matcher,
-    cache: StageCache[Linked],
+    caches: tuple[StageCache[Linked], StageCache[str]],
 ) -> ArticleMentions:
+    """Link the article's mentions, then its sidebar and JSON-LD (``caches``: of links, of
+    JSON-LD)."""
+    cache, described = caches
     data = state.articles[article.slug]
     entities = registry.entities
 
@@ -83,26 +91,16 @@ def _annotate(
         html = link_mentions(article._content, data.blocks, mentions, entities, href)
         return mentions, html, article.summary  # Pelican's, cut before anything is added
 
+    data.text_key = digest(article._content, save_as)
     with on_article(article, "entities"):
-        data.mentions, html, summary = cache.get(digest(article._content, save_as), link)
+        data.mentions, html, summary = cache.get(data.text_key, link)
     # The index and archives show it: kept, so that neither the links nor the notes
     # and marks of later stages go into it, and Pelican need not cut it each build.
     article.metadata.setdefault("summary", summary)
     replace_content(article, html)
     data.entity_ids = entity_ids(data.mentions)
     data.entity_groups = sidebar(data.mentions, entities)
-    siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
-    data.json_ld = script_json(
-        news_article(
-            headline=article.title,
-            date=article.date.date().isoformat(),
-            url=link_from(save_as, article.url, siteurl),
-            source=str(article.metadata.get("source") or ""),
-            entities=[entities[i] for i in data.entity_ids],
-            entity_url=lambda i: link_from(save_as, urls.entity(i), siteurl),
-            author=str(article.metadata.get("author") or ""),
-        )
-    )
+    data.json_ld = _json_ld(article, save_as, [entities[i] for i in data.entity_ids], described)
     return ArticleMentions(
         article.slug,
         article.title,
@@ -111,6 +109,27 @@ def _annotate(
         data.blocks,
         data.mentions,
     )
+
+
+def _json_ld(
+    article: Article, save_as: str, mentioned: list[Entity], cache: StageCache[str]
+) -> str:
+    """The article's JSON-LD, kept between builds under the fields it is made of."""
+    siteurl = str(article.settings.get("CANONICAL_SITEURL") or "")
+    headline, date, url = article.title, article.date.date().isoformat(), article.url
+    source = str(article.metadata.get("source") or "")
+    author = str(article.metadata.get("author") or "")
+
+    def make() -> str:
+        document = news_article(
+            headline=headline, date=date, url=link_from(save_as, url, siteurl), source=source,
+            entities=mentioned, author=author,
+            entity_url=lambda i: link_from(save_as, urls.entity(i), siteurl),
+        )  # fmt: skip
+        return script_json(document)
+
+    key = digest(headline, date, url, save_as, siteurl, source, author, [e.id for e in mentioned])
+    return cache.get(key, make)
 
 
 def write_entity_pages(generator: Generator, writer: Any, state: ArchiveState) -> None:

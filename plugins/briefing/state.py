@@ -43,6 +43,9 @@ class ArticleData:
     notes: list[Note] = field(default_factory=list)  # listed below it (notes)
     note_ids: list[str] = field(default_factory=list)  # every note on it, in page order
     source: str = ""  # the publication, where the clipping names it
+    # A hash of its HTML as read and its file (entities): its mentions and reports are
+    # functions of it and of the editors' data, so their caches are keyed by it.
+    text_key: str = ""
 
     @property
     def event_ids(self) -> list[str]:
