@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -143,6 +144,11 @@ class Comparison:
     rows: tuple[Row, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON shape; made once, and kept with the comparison when it is cached."""
+        return self._shape
+
+    @cached_property
+    def _shape(self) -> dict[str, Any]:
         return {
             "articles": list(self.articles),
             "rows": [r.to_dict(self.articles) for r in self.rows],

@@ -109,7 +109,7 @@ def write_chronology(generator: Generator, writer: Any, state: ArchiveState) -> 
     if not events:
         return
     output = Path(generator.output_path)
-    comparisons = state.compared
+    comparisons = {event: c.to_dict() for event, c in state.comparisons.items()}
 
     def write() -> None:
         writer.write_file(

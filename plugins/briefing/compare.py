@@ -52,10 +52,9 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
         cache: StageCache[Comparison] = stage_cache(generator.settings, "compare", "")
 
         def aligner(reports: Sequence[SourceReport]) -> Comparison:
-            return cache.get(align_key(reports), lambda: align(reports))
+            return cache.get(align_key(reports), lambda: _aligned(reports))
 
         state.comparisons = compare_events(state.events, sources, aligner)
-        state.compared = {event: c.to_dict() for event, c in state.comparisons.items()}
         cache.save()
         state.timeline = timeline(state.events, KINDS)
         state.network = network(state.events, state.entity_names)
@@ -77,6 +76,13 @@ def compare_reports(generator: Generator, state: ArchiveState) -> None:
         if article.slug in links:
             _mark(article, links[article.slug], state, macros, marked)
     marked.save()
+
+
+def _aligned(reports: Sequence[SourceReport]) -> Comparison:
+    """The comparison with its JSON shape already made, so that the cache keeps both."""
+    comparison = align(reports)
+    comparison.to_dict()
+    return comparison
 
 
 def _source(slug: str, data: ArticleData) -> ArticleSource:
@@ -120,7 +126,7 @@ def write_comparisons(generator: Generator, writer: Any, state: ArchiveState) ->
         writer.write_file(
             urls.compare(event.id), template, generator.context,
             relative_urls=generator.settings["RELATIVE_URLS"], event=event,
-            rows=table(state.compared[event.id]), columns=[columns[a] for a in comparison.articles],
+            rows=table(comparison.to_dict()), columns=[columns[a] for a in comparison.articles],
         )  # fmt: skip
     if state.reuse is not None:
         write_json(Path(generator.output_path) / urls.api("reuse"), reuse_json(state.reuse))

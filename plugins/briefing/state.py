@@ -66,7 +66,6 @@ class ArchiveState:
     event_notes: dict[str, list[Note]] = field(default_factory=dict)
     # (compare) by event id; the archive's shared passages; the pictures' layouts
     comparisons: dict[str, Comparison] = field(default_factory=dict)
-    compared: dict[str, dict[str, Any]] = field(default_factory=dict)  # their to_dict(), once
     reuse: list[Cluster] | None = None
     timeline: Timeline | None = None
     network: Network | None = None
